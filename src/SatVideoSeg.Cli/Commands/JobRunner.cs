@@ -1,0 +1,46 @@
+using SatVideoSeg.Datasets;
+using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Video;
+using Spectre.Console;
+
+namespace SatVideoSeg.Cli.Commands;
+
+/// <summary>
+/// Runs a Pipeline job behind a progress bar and turns the errors users can fix (bad files,
+/// unreadable video, invalid options) into one clear line on stderr and exit code 1.
+/// </summary>
+public static class JobRunner
+{
+    /// <summary>Runs <paramref name="job"/>; returns the exit code.</summary>
+    public static int Run(IAnsiConsole console, TextWriter errors, string title, Action<IProgress<JobProgress>> job)
+    {
+        try
+        {
+            if (console.Profile.Capabilities.Interactive)
+            {
+                console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask(title);
+                        job(new Progress<JobProgress>(p =>
+                        {
+                            if (p.Total is int total && total > 0) task.MaxValue = total;
+                            task.Value = p.Done;
+                        }));
+                        task.Value = task.MaxValue;
+                    });
+            }
+            else
+            {
+                job(new Progress<JobProgress>(_ => { }));
+            }
+            return 0;
+        }
+        catch (Exception e) when (e is JobException or AnnotationFormatException or VideoFormatException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using SatVideoSeg.Datasets.Boxes;
+using SatVideoSeg.Pipeline.Segment;
+using SatVideoSeg.Video.Sources;
+using Spectre.Console;
+
+namespace SatVideoSeg.Cli.Commands;
+
+/// <summary>`satvidseg segment`: one call of <see cref="SegmentJob.Run"/>.</summary>
+public static class SegmentCommand
+{
+    private const string Examples = """
+
+        Examples:
+          satvidseg segment videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt --out out/demo
+          satvidseg segment ../shared/data/real/jilin1-car-0001/frames --boxes groundtruth.txt --segmenter grabcut --out out/car
+        """;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter errors)
+    {
+        var input = new Argument<string>("input") { Description = "Video file (anything FFmpeg reads), folder of frames (png/jpg/tif, natural order), or one image." };
+        var boxes = new Option<string>("--boxes", "-b") { Description = "Per-frame boxes: MOT txt (frame,id,x,y,w,h,conf,class; 1-based frames) or SOT (x,y,w,h per frame; -1/NaN rows = no box).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder for tracks.mots.txt, overlay.mp4 and run.json.", Required = true };
+        var segmenter = new Option<string>("--segmenter", "-s") { Description = $"Segmenter: {string.Join(", ", SegmenterFactory.Names)}.", DefaultValueFactory = _ => SegmenterFactory.DefaultName };
+        var model = new Option<string?>("--model", "-m") { Description = "Model folder with model.json (for the sam segmenter; default: the shipped model)." };
+        var boxFormat = new Option<BoxFileFormat>("--box-format") { Description = "Box file layout.", DefaultValueFactory = _ => BoxFileFormat.Auto };
+        var fps = new Option<double>("--fps") { Description = "Frame rate of frame folders (videos carry their own).", DefaultValueFactory = _ => 10 };
+        var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: anchor-top-left (cut/pad to the first frame's size) or fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
+        var frameBase = new Option<int>("--mots-frame-base") { Description = "First frame number in MOTS output: 1 (MOTSChallenge) or 0 (KITTI).", DefaultValueFactory = _ => 1 };
+        var noOverlay = new Option<bool>("--no-overlay") { Description = "Skip overlay.mp4." };
+        var opacity = new Option<double>("--opacity") { Description = "Mask fill opacity in the overlay, 0-1.", DefaultValueFactory = _ => 0.45 };
+
+        var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
+        {
+            input, boxes, output, segmenter, model, boxFormat, fps, sizePolicy, frameBase, noOverlay, opacity,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new SegmentOptions(parse.GetValue(input)!, parse.GetValue(boxes)!, parse.GetValue(output)!, parse.GetValue(segmenter)!, parse.GetValue(model))
+            {
+                BoxFormat = parse.GetValue(boxFormat),
+                Fps = parse.GetValue(fps),
+                SizePolicy = parse.GetValue(sizePolicy),
+                MotsFrameBase = parse.GetValue(frameBase),
+                WriteOverlay = !parse.GetValue(noOverlay),
+                Overlay = Video.Rendering.OverlayStyle.Default with { FillOpacity = parse.GetValue(opacity) },
+            };
+            SegmentReport? report = null;
+            int code = JobRunner.Run(console, errors, "segment", progress => report = SegmentJob.Run(options, progress));
+            if (report is not null)
+            {
+                console.MarkupLineInterpolated($"[green]done[/]: {report.Frames} frames, {report.ObjectFrames} object-frames, {report.Tracks} tracks with {report.Segmenter} -> {options.OutputDirectory}");
+                foreach (var (stage, seconds) in report.StageSeconds) console.MarkupLineInterpolated($"  {stage,-8} {seconds,8:0.000} s");
+            }
+            return code;
+        });
+        return command;
+    }
+}

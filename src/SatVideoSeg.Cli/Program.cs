@@ -1,0 +1,4 @@
+using SatVideoSeg.Cli;
+using Spectre.Console;
+
+return await CliApp.RunAsync(args, AnsiConsole.Console, Console.Error);

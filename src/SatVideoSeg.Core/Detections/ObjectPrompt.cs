@@ -1,0 +1,20 @@
+using SatVideoSeg.Core.Geometry;
+
+namespace SatVideoSeg.Core.Detections;
+
+/// <summary>
+/// What a segmenter is asked to segment in one frame: a box (pixel-edge coordinates) with the
+/// object's track id and class, plus optional extra points.
+/// </summary>
+/// <param name="TrackId">Track id (the annotation's id where there is one), 1-based.</param>
+/// <param name="Class">Object class.</param>
+/// <param name="Box">Prompt box in frame pixels.</param>
+/// <param name="Source">Whether the box was annotated or predicted.</param>
+public sealed record ObjectPrompt(int TrackId, ObjectClass Class, BoxXyxy Box, PromptSource Source = PromptSource.Annotated)
+{
+    /// <summary>Points that must lie outside the mask (e.g. neighbours' centres), frame pixels.</summary>
+    public IReadOnlyList<(double X, double Y)> NegativePoints { get; init; } = [];
+
+    /// <summary>Points that must lie inside the mask, frame pixels.</summary>
+    public IReadOnlyList<(double X, double Y)> PositivePoints { get; init; } = [];
+}

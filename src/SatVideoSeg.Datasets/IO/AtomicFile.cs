@@ -1,0 +1,21 @@
+namespace SatVideoSeg.Datasets.IO;
+
+/// <summary>
+/// Writes files so that readers see either the old file or the complete new one: the content goes
+/// to "&lt;name&gt;.partial" in the same folder and is renamed over the destination when complete.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Writes text atomically (UTF-8, no BOM).</summary>
+    public static void WriteAllText(string path, string text)
+    {
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string temporary = full + ".partial";
+        File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(false));
+        File.Move(temporary, full, overwrite: true);
+    }
+
+    /// <summary>Opens a writer on the temporary file; <see cref="AtomicTextWriter.Commit"/> renames it into place.</summary>
+    public static AtomicTextWriter CreateText(string path) => new(path);
+}

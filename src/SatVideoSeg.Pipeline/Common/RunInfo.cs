@@ -1,0 +1,22 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SatVideoSeg.Pipeline.Common;
+
+/// <summary>Versions and JSON settings shared by the run reports.</summary>
+public static class RunInfo
+{
+    /// <summary>The toolkit's version.</summary>
+    public static string ToolVersion { get; } =
+        typeof(RunInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>Indented camelCase JSON, enums as strings.</summary>
+    public static JsonSerializerOptions Json { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}

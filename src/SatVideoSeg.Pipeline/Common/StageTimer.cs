@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace SatVideoSeg.Pipeline.Common;
+
+/// <summary>Accumulates wall-clock time per named stage, for run.json.</summary>
+public sealed class StageTimer
+{
+    private readonly Dictionary<string, TimeSpan> _totals = [];
+
+    /// <summary>Runs <paramref name="work"/> and adds its duration to <paramref name="stage"/>.</summary>
+    public T Time<T>(string stage, Func<T> work)
+    {
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Add(stage, Stopwatch.GetElapsedTime(start));
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> and adds its duration to <paramref name="stage"/>.</summary>
+    public void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
+
+    /// <summary>Adds a measured duration to a stage.</summary>
+    public void Add(string stage, TimeSpan elapsed) =>
+        _totals[stage] = _totals.GetValueOrDefault(stage) + elapsed;
+
+    /// <summary>Seconds per stage, rounded to milliseconds.</summary>
+    public IReadOnlyDictionary<string, double> Seconds() =>
+        _totals.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value.TotalSeconds, 3));
+}

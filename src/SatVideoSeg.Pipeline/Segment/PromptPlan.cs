@@ -1,0 +1,47 @@
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Datasets.Boxes;
+using SatVideoSeg.Pipeline.Common;
+
+namespace SatVideoSeg.Pipeline.Segment;
+
+/// <summary>
+/// The annotation boxes checked against the frame size, as prompts per frame. A box wholly outside
+/// the frame is an error naming its file and line; a box partly outside is clipped to the frame
+/// and counted (annotations of objects entering the frame do this).
+/// </summary>
+public sealed class PromptPlan
+{
+    private readonly BoxAnnotations _boxes;
+    private readonly int _width;
+    private readonly int _height;
+
+    /// <summary>Checks every box against a width x height frame.</summary>
+    public PromptPlan(BoxAnnotations boxes, int width, int height)
+    {
+        _boxes = boxes;
+        _width = width;
+        _height = height;
+        foreach (int f in boxes.Frames)
+        {
+            foreach (var b in boxes.ForFrame(f))
+            {
+                var clipped = b.Box.ClipTo(width, height);
+                if (clipped.ToPixelRect().IsEmpty)
+                    throw new JobException($"{boxes.File}:{b.Line}: box {b.Box.ToXywh()} of object {b.TrackId} in frame {f + 1} lies outside the {width}x{height} frame");
+                if (clipped != b.Box) ClippedBoxes++;
+                if (b.TrackId > Datasets.Mots.MotsFormat.MaxTrackId)
+                    throw new JobException($"{boxes.File}:{b.Line}: object id {b.TrackId} is above {Datasets.Mots.MotsFormat.MaxTrackId}, the largest MOTS instance id");
+            }
+        }
+    }
+
+    /// <summary>Boxes that reached past the frame edge and were clipped.</summary>
+    public int ClippedBoxes { get; }
+
+    /// <summary>The prompts of a 0-based frame.</summary>
+    public IReadOnlyList<ObjectPrompt> ForFrame(int frameIndex) =>
+        _boxes.ForFrame(frameIndex)
+            .Select(b => new ObjectPrompt(b.TrackId, b.Class, b.Box.ClipTo(_width, _height)))
+            .ToArray();
+}

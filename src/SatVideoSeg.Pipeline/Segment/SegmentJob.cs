@@ -1,0 +1,164 @@
+using System.Text.Json;
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Datasets;
+using SatVideoSeg.Datasets.Boxes;
+using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Mots;
+using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Segmentation;
+using SatVideoSeg.Video;
+using SatVideoSeg.Video.Rendering;
+using SatVideoSeg.Video.Sinks;
+using SatVideoSeg.Video.Sources;
+
+namespace SatVideoSeg.Pipeline.Segment;
+
+/// <summary>
+/// `satvidseg segment`: prompts a segmenter with each frame's boxes, keeps the annotation's ids
+/// as track ids, and writes tracks.mots.txt, overlay.mp4 and run.json. Outputs appear only when
+/// the whole run succeeds (temp files renamed at the end); a failed run leaves none.
+/// </summary>
+public static class SegmentJob
+{
+    /// <summary>File name of the mask tracks.</summary>
+    public const string TracksFile = "tracks.mots.txt";
+
+    /// <summary>File name of the overlay video.</summary>
+    public const string OverlayFile = "overlay.mp4";
+
+    /// <summary>File name of the run report.</summary>
+    public const string ReportFile = "run.json";
+
+    /// <summary>Runs the job; errors in the inputs surface as <see cref="JobException"/> before anything is written.</summary>
+    public static SegmentReport Run(SegmentOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var timer = new StageTimer();
+        using var source = Open(options);
+        var info = source.Info;
+        var boxes = ReadBoxes(options);
+        var plan = new PromptPlan(boxes, info.Width, info.Height);
+        using var segmenter = SegmenterFactory.Create(options.Segmenter, options.Model);
+
+        Directory.CreateDirectory(options.OutputDirectory);
+        using var tracks = AtomicFile.CreateText(Path.Combine(options.OutputDirectory, TracksFile));
+        using var overlay = options.WriteOverlay
+            ? new H264FileSink(Path.Combine(options.OutputDirectory, OverlayFile), info.Width, info.Height, info.Fps)
+            : null;
+        var renderer = new OverlayRenderer(options.Overlay);
+        var quality = new Dictionary<int, TrackQualityAccumulator>();
+        int frames = 0, objectFrames = 0;
+
+        using var frameEnumerator = source.ReadFrames(cancellationToken).GetEnumerator();
+        while (timer.Time("decode", () => Wrap(frameEnumerator.MoveNext)))
+        {
+            var frame = frameEnumerator.Current;
+            var prompts = plan.ForFrame(frame.Index);
+            var segmented = timer.Time("segment", () => segmenter.Segment(frame, prompts, cancellationToken));
+            var disjoint = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
+            var detections = new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint);
+            timer.Time("write", () =>
+            {
+                foreach (var o in disjoint)
+                    tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
+            });
+            if (overlay is not null)
+            {
+                var drawn = timer.Time("render", () => renderer.Render(frame, detections));
+                timer.Time("encode", () => overlay.Write(drawn));
+            }
+            foreach (var o in disjoint)
+            {
+                if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
+                q.Add(o);
+            }
+            frames++;
+            objectFrames += disjoint.Count;
+            progress?.Report(new JobProgress("segment", frames, info.FrameCount));
+        }
+
+        if (boxes.Frames.Any() && boxes.Frames.Max() >= frames)
+            throw new JobException($"{boxes.File}: boxes reach frame {boxes.Frames.Max() + 1} but {info.Path} has only {frames} frames");
+
+        timer.Time("encode", () => overlay?.Complete());
+        tracks.Commit();
+        var report = new SegmentReport
+        {
+            Tool = $"satvidseg {RunInfo.ToolVersion}",
+            FinishedUtc = DateTime.UtcNow.ToString("o"),
+            Options = options,
+            Segmenter = segmenter.Name,
+            Video = new { info.Path, info.Width, info.Height, info.Fps, info.FrameCount },
+            Frames = frames,
+            ObjectFrames = objectFrames,
+            Tracks = quality.Count,
+            ClippedBoxes = plan.ClippedBoxes,
+            FrameSizeChanges = source.SizeChanges
+                .Select(c => (object)new { frame = c.FrameIndex + 1, c.File, size = $"{c.Width}x{c.Height}", policy = options.SizePolicy.ToString() })
+                .ToArray(),
+            StageSeconds = timer.Seconds(),
+            TrackQuality = quality.Values.OrderBy(q => q.TrackId).Select(q => q.ToQuality()).ToArray(),
+        };
+        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), JsonSerializer.Serialize(report, RunInfo.Json));
+        return report;
+    }
+
+    private static IFrameSource Open(SegmentOptions options)
+    {
+        try
+        {
+            return FrameSources.Open(options.Input, options.Fps, options.SizePolicy);
+        }
+        catch (VideoFormatException e)
+        {
+            throw new JobException(e.Message, e);
+        }
+    }
+
+    private static BoxAnnotations ReadBoxes(SegmentOptions options)
+    {
+        try
+        {
+            return BoxFileReader.Read(options.Boxes, options.BoxFormat);
+        }
+        catch (AnnotationFormatException e)
+        {
+            throw new JobException(e.Message, e);
+        }
+    }
+
+    // Decoding errors surface mid-stream; report them as job errors (the outputs are then discarded).
+    private static bool Wrap(Func<bool> moveNext)
+    {
+        try
+        {
+            return moveNext();
+        }
+        catch (VideoFormatException e)
+        {
+            throw new JobException(e.Message, e);
+        }
+    }
+
+    private sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
+    {
+        private int _frames;
+        private int _empty;
+        private double _iouSum;
+        private double _areaSum;
+
+        public int TrackId => trackId;
+
+        public void Add(SegmentedObject o)
+        {
+            _frames++;
+            long area = o.Mask.Area;
+            if (area == 0) _empty++;
+            _iouSum += o.PredictedIoU;
+            _areaSum += area;
+        }
+
+        public TrackQuality ToQuality() =>
+            new(trackId, ObjectClasses.Name(cls), _frames, _empty, Math.Round(_iouSum / _frames, 4), Math.Round(_areaSum / _frames, 1));
+    }
+}

@@ -1,0 +1,32 @@
+using SatVideoSeg.Datasets.Boxes;
+using SatVideoSeg.Video.Rendering;
+using SatVideoSeg.Video.Sources;
+
+namespace SatVideoSeg.Pipeline.Segment;
+
+/// <summary>Everything `satvidseg segment` is asked to do.</summary>
+/// <param name="Input">Video file, folder of frames, or one image.</param>
+/// <param name="Boxes">Per-frame box file (MOT or SOT).</param>
+/// <param name="OutputDirectory">Where tracks.mots.txt, overlay.mp4 and run.json go.</param>
+/// <param name="Segmenter">Segmenter name: "sam" (the model in <paramref name="Model"/>), "box" or "grabcut".</param>
+/// <param name="Model">Model folder holding model.json (segmenter "sam"); null = the shipped default model.</param>
+public sealed record SegmentOptions(string Input, string Boxes, string OutputDirectory, string Segmenter = "sam", string? Model = null)
+{
+    /// <summary>Box file layout (auto-detected by default).</summary>
+    public BoxFileFormat BoxFormat { get; init; } = BoxFileFormat.Auto;
+
+    /// <summary>Frame rate of image folders (video files carry their own).</summary>
+    public double Fps { get; init; } = 10;
+
+    /// <summary>What to do when image-folder frames change size.</summary>
+    public FrameSizePolicy SizePolicy { get; init; } = FrameSizePolicy.AnchorTopLeft;
+
+    /// <summary>First frame number written to MOTS: 1 (MOTSChallenge) or 0 (KITTI MOTS).</summary>
+    public int MotsFrameBase { get; init; } = 1;
+
+    /// <summary>Whether to write overlay.mp4.</summary>
+    public bool WriteOverlay { get; init; } = true;
+
+    /// <summary>How the overlay is drawn.</summary>
+    public OverlayStyle Overlay { get; init; } = OverlayStyle.Default;
+}
