@@ -13,6 +13,8 @@ public static class CliApp
         var root = new RootCommand("satvidseg: per-object mask tracks from satellite video (segment, synth, eval, render).")
         {
             SegmentCommand.Create(console, errors),
+            SynthCommand.Create(console, errors),
+            BenchCommand.Create(console, errors),
         };
         return root;
     }

@@ -32,7 +32,7 @@ public static class BoxFileReader
             if (IsSkipped(lines[i])) continue;
             int n = Split(lines[i]).Length;
             if (n == 4) return BoxFileFormat.Sot;
-            if (n >= 6 && n != 8) return BoxFileFormat.Mot;
+            if (n >= 6) return BoxFileFormat.Mot;
             throw new AnnotationFormatException(path, i + 1,
                 $"cannot tell the box layout from {n} fields: expected 4 (x,y,w,h per frame) or 6+ (MOT frame,id,x,y,w,h,...)");
         }

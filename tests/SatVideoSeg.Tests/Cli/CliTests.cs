@@ -1,0 +1,64 @@
+using SatVideoSeg.Cli;
+using SatVideoSeg.Tests.Support;
+using Spectre.Console;
+
+namespace SatVideoSeg.Tests.Cli;
+
+public class CliTests
+{
+    private static (int Code, string Output, string Errors) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
+        int code = CliApp.RunAsync(args, console, errors).GetAwaiter().GetResult();
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public void A_Missing_Input_File_Gives_One_Clear_Line_And_Exit_Code_1()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("b.txt"), "1,2,3,4\n");
+
+        var (code, _, errors) = Run("segment", dir.File("missing.mp4"), "--boxes", dir.File("b.txt"), "--out", dir.File("out"), "-s", "box");
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {dir.File("missing.mp4")}: no such file or folder", errors.Trim());
+    }
+
+    [Fact]
+    public void A_Malformed_Box_Line_Is_Reported_As_File_Colon_Line()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        File.AppendAllText(boxes, "3,1,abc,1,1,1,1,4\n");
+
+        var (code, _, errors) = Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "-s", "box");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"boxes.mot.txt:{2 * TestVideo.Frames + 1}: 'abc' is not a number", errors);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void A_Missing_Required_Option_Is_A_Usage_Error()
+    {
+        var (code, _, errors) = Run("segment", "video.mp4");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--boxes", errors);
+    }
+
+    [Fact]
+    public void Segment_Runs_In_Process_And_Reports_What_It_Wrote()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+
+        var (code, output, errors) = Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "-s", "box");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"done: {TestVideo.Frames} frames, {2 * TestVideo.Frames} object-frames, 2 tracks with box", output);
+    }
+}
