@@ -22,12 +22,13 @@ public static class BenchCommand
         var video = new Option<string?>("--video") { Description = "Video (or frame folder) with ground-truth masks in --gt." };
         var gt = new Option<string?>("--gt") { Description = "MOTS txt ground truth of --video (1-based frames)." };
         var isaid = new Option<string[]>("--isaid") { Description = "iSAID-style folders (instances.json + instance-id PNG); repeatable.", AllowMultipleArgumentsPerToken = true };
-        var segmenters = new Option<string>("--segmenters") { Description = "Comma-separated segmenters to compare.", DefaultValueFactory = _ => string.Join(",", SegmenterFactory.Names) };
+        var segmenters = new Option<string>("--segmenters") { Description = "Comma-separated segmenters to compare.", DefaultValueFactory = _ => "box,grabcut,sam-whole-frame,sam-x2,sam-x4,sam-x2-bilinear,sam-adaptive,sam-neg" };
+        var model = new Option<string?>("--model", "-m") { Description = "Model folder for the sam segmenters (default: the shipped model)." };
         var every = new Option<int>("--every") { Description = "Use every n-th frame of --video.", DefaultValueFactory = _ => 1 };
 
         var segment = new Command("segment", "Mean IoU and boundary IoU (per object and per-frame union) of segmenters prompted with ground-truth boxes." + Examples)
         {
-            video, gt, isaid, segmenters, every,
+            video, gt, isaid, segmenters, model, every,
         };
         segment.SetAction(parse =>
         {
@@ -42,7 +43,7 @@ public static class BenchCommand
                 if (samples.Count == 0) throw new JobException("nothing to measure: give --video/--gt and/or --isaid");
                 foreach (var name in parse.GetValue(segmenters)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    using var segmenter = SegmenterFactory.Create(name, null);
+                    using var segmenter = SegmenterFactory.Create(name, parse.GetValue(model));
                     foreach (var sample in samples) results.Add(SegmentBench.Run(segmenter, sample()));
                 }
             });

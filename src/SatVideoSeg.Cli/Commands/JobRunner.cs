@@ -37,7 +37,7 @@ public static class JobRunner
             }
             return 0;
         }
-        catch (Exception e) when (e is JobException or AnnotationFormatException or VideoFormatException or ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JobException or AnnotationFormatException or VideoFormatException or Segmentation.Sam.ModelContractException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             errors.WriteLine($"error: {e.Message}");
             return 1;

@@ -1,23 +1,58 @@
 using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Segmentation.Baselines;
+using SatVideoSeg.Segmentation.Sam;
 
 namespace SatVideoSeg.Pipeline.Segment;
 
-/// <summary>Creates a segmenter by name.</summary>
+/// <summary>
+/// Creates a segmenter by name. "sam" runs a model folder with its manifest's pipeline settings;
+/// the "sam-*" variants override them for comparisons (bench segment): whole-frame (naive SAM),
+/// x2 / x4 (fixed crop, bicubic), x2-bilinear, adaptive (size-adaptive magnification) and neg
+/// (adaptive plus negative points from overlapping neighbours).
+/// </summary>
 public static class SegmenterFactory
 {
-    /// <summary>The segmenter used when none is named.</summary>
-    public const string DefaultName = "grabcut";
+    /// <summary>The segmenter used when none is named: the shipped model.</summary>
+    public const string DefaultName = "sam";
+
+    /// <summary>Folder of the model shipped with the tool (copied next to the executable).</summary>
+    public static string DefaultModelFolder => Path.Combine(AppContext.BaseDirectory, "models", "sat-unet");
 
     /// <summary>The segmenter names accepted.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["box", "grabcut"];
+    public static IReadOnlyList<string> Names { get; } =
+        ["sam", "sam-whole-frame", "sam-x2", "sam-x4", "sam-x2-bilinear", "sam-adaptive", "sam-neg", "box", "grabcut"];
 
-    /// <summary>Creates "box" or "grabcut".</summary>
-    public static ISegmenter Create(string name, string? model) => name switch
+    /// <summary>Creates a segmenter; <paramref name="model"/> is the model folder for the sam variants (null = shipped model).</summary>
+    public static ISegmenter Create(string name, string? model, int threads = 0)
     {
-        "box" => new BoxSegmenter(),
-        "grabcut" => new GrabCutSegmenter(),
-        _ => throw new JobException($"unknown segmenter '{name}': choose one of {string.Join(", ", Names)}"),
-    };
+        switch (name)
+        {
+            case "box": return new BoxSegmenter();
+            case "grabcut": return new GrabCutSegmenter();
+        }
+        if (!Names.Contains(name)) throw new JobException($"unknown segmenter '{name}': choose one of {string.Join(", ", Names)}");
+        SamModel loaded;
+        try
+        {
+            loaded = SamModel.Load(model ?? DefaultModelFolder, threads);
+        }
+        catch (ModelContractException e)
+        {
+            throw new JobException(e.Message, e);
+        }
+        var defaults = SamOptions.FromManifest(loaded.Manifest);
+        var crop = defaults.Crop;
+        var options = name switch
+        {
+            "sam-whole-frame" => defaults with { WholeFrame = true },
+            "sam-x2" => defaults with { WholeFrame = false, Bicubic = true, Crop = crop with { Adaptive = false, UpsampleFactor = 2 } },
+            "sam-x4" => defaults with { WholeFrame = false, Bicubic = true, Crop = crop with { Adaptive = false, UpsampleFactor = 4 } },
+            "sam-x2-bilinear" => defaults with { WholeFrame = false, Bicubic = false, Crop = crop with { Adaptive = false, UpsampleFactor = 2 } },
+            "sam-adaptive" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true } },
+            "sam-neg" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true }, NegativePoints = true },
+            _ => defaults,
+        };
+        return new SamSegmenter(loaded, options);
+    }
 }

@@ -1,0 +1,28 @@
+using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Segmentation.Sam;
+
+namespace SatVideoSeg.Pipeline.Models;
+
+/// <summary>`satvidseg models check`: loads a model folder and validates it against its contract.</summary>
+public static class ModelCheckJob
+{
+    /// <summary>What the check found out about a conforming model.</summary>
+    /// <param name="Manifest">The manifest read.</param>
+    /// <param name="EncoderBatchable">Encoder has a batch axis.</param>
+    /// <param name="DecoderBatchable">Decoder has a batch axis.</param>
+    public sealed record Result(ModelManifest Manifest, bool EncoderBatchable, bool DecoderBatchable);
+
+    /// <summary>Loads the model; a mismatch is a <see cref="JobException"/> naming every problem.</summary>
+    public static Result Run(string folder)
+    {
+        try
+        {
+            using var model = SamModel.Load(folder);
+            return new Result(model.Manifest, model.EncoderBatchable, model.DecoderBatchable);
+        }
+        catch (ModelContractException e)
+        {
+            throw new JobException(e.Message, e);
+        }
+    }
+}

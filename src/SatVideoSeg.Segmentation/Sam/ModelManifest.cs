@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SatVideoSeg.Segmentation.Sam;
+
+/// <summary>
+/// models/&lt;name&gt;/model.json: which contract a SAM-family export follows, its files and
+/// preprocessing, and the pipeline settings it was trained for. Any official-style SAM, HQ-SAM or
+/// SAM 2 export runs by writing one of these; no code change.
+/// </summary>
+public sealed record ModelManifest
+{
+    /// <summary>Model name shown in reports.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>"sam", "sam-hq" or "sam2" (FORMATS.md §1).</summary>
+    public string Contract { get; init; } = "sam";
+
+    /// <summary>Encoder ONNX file, relative to the manifest.</summary>
+    public string Encoder { get; init; } = "encoder.onnx";
+
+    /// <summary>Decoder ONNX file, relative to the manifest.</summary>
+    public string Decoder { get; init; } = "decoder.onnx";
+
+    /// <summary>Encoder input side S in pixels (1024 for SAM).</summary>
+    public int InputSize { get; init; } = 1024;
+
+    /// <summary>"longest-side" (SAM: aspect kept, padded) or "square" (SAM 2: plain resize).</summary>
+    public string Resize { get; init; } = "longest-side";
+
+    /// <summary>Per-channel mean on 0-255 values, in <see cref="ChannelOrder"/>.</summary>
+    public double[] PixelMean { get; init; } = [123.675, 116.28, 103.53];
+
+    /// <summary>Per-channel standard deviation on 0-255 values.</summary>
+    public double[] PixelStd { get; init; } = [58.395, 57.12, 57.375];
+
+    /// <summary>"rgb" or "bgr".</summary>
+    public string ChannelOrder { get; init; } = "rgb";
+
+    /// <summary>Logit threshold: pixels with logit above it are foreground (0 for SAM).</summary>
+    public double MaskThreshold { get; init; }
+
+    /// <summary>True when the decoder was exported with return_single_mask=False (K=4 masks, index 0 single).</summary>
+    public bool MultimaskOutput { get; init; }
+
+    /// <summary>Whether encoder and decoder accept a batch of several images.</summary>
+    public bool BatchAxis { get; init; }
+
+    /// <summary>Extra encoder outputs fed to the decoder by name (HQ-SAM's interm_embeddings, multi-scale features).</summary>
+    public string[] ExtraFeatures { get; init; } = [];
+
+    /// <summary>Default pipeline settings the model was made for.</summary>
+    public PipelineDefaults Pipeline { get; init; } = new();
+
+    /// <summary>The folder the manifest was read from (set by <see cref="Load"/>).</summary>
+    [JsonIgnore]
+    public string Folder { get; init; } = "";
+
+    /// <summary>Full path of the encoder file.</summary>
+    [JsonIgnore]
+    public string EncoderPath => Path.Combine(Folder, Encoder);
+
+    /// <summary>Full path of the decoder file.</summary>
+    [JsonIgnore]
+    public string DecoderPath => Path.Combine(Folder, Decoder);
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Reads and validates &lt;folder&gt;/model.json (or a manifest file path).</summary>
+    public static ModelManifest Load(string folderOrFile)
+    {
+        string file = Directory.Exists(folderOrFile) ? Path.Combine(folderOrFile, "model.json") : folderOrFile;
+        if (!File.Exists(file)) throw new ModelContractException($"{file}: no such model manifest (a model folder holds model.json)");
+        ModelManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(file), Json)
+                ?? throw new ModelContractException($"{file}: empty manifest");
+        }
+        catch (JsonException e)
+        {
+            throw new ModelContractException($"{file}: invalid JSON at line {e.LineNumber + 1}: {e.Message}", e);
+        }
+        manifest = manifest with { Folder = Path.GetDirectoryName(Path.GetFullPath(file))! };
+        var problems = manifest.Problems();
+        if (problems.Count > 0) throw new ModelContractException($"{file}: " + string.Join("; ", problems));
+        return manifest;
+    }
+
+    /// <summary>Everything wrong with the manifest's values (empty when valid).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var p = new List<string>();
+        if (Contract is not ("sam" or "sam-hq" or "sam2")) p.Add($"contract '{Contract}' is not one of sam, sam-hq, sam2");
+        if (InputSize < 16 || InputSize > 4096) p.Add($"inputSize {InputSize} is outside 16..4096");
+        if (Resize is not ("longest-side" or "square")) p.Add($"resize '{Resize}' is not longest-side or square");
+        if (PixelMean.Length != 3) p.Add($"pixelMean needs 3 values, got {PixelMean.Length}");
+        if (PixelStd.Length != 3 || PixelStd.Any(s => s <= 0)) p.Add("pixelStd needs 3 positive values");
+        if (ChannelOrder is not ("rgb" or "bgr")) p.Add($"channelOrder '{ChannelOrder}' is not rgb or bgr");
+        if (Folder.Length > 0)
+        {
+            if (!File.Exists(EncoderPath)) p.Add($"encoder file {EncoderPath} does not exist");
+            if (!File.Exists(DecoderPath)) p.Add($"decoder file {DecoderPath} does not exist");
+        }
+        p.AddRange(Pipeline.Problems());
+        return p;
+    }
+}
