@@ -26,7 +26,7 @@ public static class SegmentCommand
         var model = new Option<string?>("--model", "-m") { Description = "Model folder with model.json (for the sam segmenter; default: the shipped model)." };
         var boxFormat = new Option<BoxFileFormat>("--box-format") { Description = "Box file layout.", DefaultValueFactory = _ => BoxFileFormat.Auto };
         var fps = new Option<double>("--fps") { Description = "Frame rate of frame folders (videos carry their own).", DefaultValueFactory = _ => 10 };
-        var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: anchor-top-left (cut/pad to the first frame's size) or fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
+        var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: AnchorTopLeft (cut or zero-pad to the first frame's size, keeping box coordinates) or Fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
         var frameBase = new Option<int>("--mots-frame-base") { Description = "First frame number in MOTS output: 1 (MOTSChallenge) or 0 (KITTI).", DefaultValueFactory = _ => 1 };
         var noOverlay = new Option<bool>("--no-overlay") { Description = "Skip overlay.mp4." };
         var opacity = new Option<double>("--opacity") { Description = "Mask fill opacity in the overlay, 0-1.", DefaultValueFactory = _ => 0.45 };

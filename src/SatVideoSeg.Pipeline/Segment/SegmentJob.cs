@@ -86,6 +86,7 @@ public static class SegmentJob
         {
             Tool = $"satvidseg {RunInfo.ToolVersion}",
             FinishedUtc = DateTime.UtcNow.ToString("o"),
+            Versions = RunInfo.Versions(),
             Options = options,
             Segmenter = segmenter.Name,
             Video = new { info.Path, info.Width, info.Height, info.Fps, info.FrameCount },
