@@ -24,6 +24,8 @@ public static class SegmentCommand
         var output = new Option<string>("--out", "-o") { Description = "Output folder for tracks.mots.txt, overlay.mp4 and run.json.", Required = true };
         var segmenter = new Option<string>("--segmenter", "-s") { Description = $"Segmenter: {string.Join(", ", SegmenterFactory.Names)}.", DefaultValueFactory = _ => SegmenterFactory.DefaultName };
         var model = new Option<string?>("--model", "-m") { Description = "Model folder with model.json (for the sam segmenter; default: the shipped model)." };
+        var device = new Option<string>("--device") { Description = "Where the model runs: cpu, cuda, cuda:N or auto (CUDA needs a build with -p:OnnxRuntimeGpu=true).", DefaultValueFactory = _ => "cpu" };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0 = one per core).", DefaultValueFactory = _ => 0 };
         var boxFormat = new Option<BoxFileFormat>("--box-format") { Description = "Box file layout.", DefaultValueFactory = _ => BoxFileFormat.Auto };
         var fps = new Option<double>("--fps") { Description = "Frame rate of frame folders (videos carry their own).", DefaultValueFactory = _ => 10 };
         var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: AnchorTopLeft (cut or zero-pad to the first frame's size, keeping box coordinates) or Fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
@@ -33,12 +35,14 @@ public static class SegmentCommand
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, boxFormat, fps, sizePolicy, frameBase, noOverlay, opacity,
+            input, boxes, output, segmenter, model, device, threads, boxFormat, fps, sizePolicy, frameBase, noOverlay, opacity,
         };
         command.SetAction(parse =>
         {
             var options = new SegmentOptions(parse.GetValue(input)!, parse.GetValue(boxes)!, parse.GetValue(output)!, parse.GetValue(segmenter)!, parse.GetValue(model))
             {
+                Device = parse.GetValue(device)!,
+                Threads = parse.GetValue(threads),
                 BoxFormat = parse.GetValue(boxFormat),
                 Fps = parse.GetValue(fps),
                 SizePolicy = parse.GetValue(sizePolicy),

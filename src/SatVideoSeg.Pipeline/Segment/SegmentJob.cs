@@ -38,7 +38,7 @@ public static class SegmentJob
         var info = source.Info;
         var boxes = ReadBoxes(options);
         var plan = new PromptPlan(boxes, info.Width, info.Height);
-        using var segmenter = SegmenterFactory.Create(options.Segmenter, options.Model);
+        using var segmenter = SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device);
 
         Directory.CreateDirectory(options.OutputDirectory);
         using var tracks = AtomicFile.CreateText(Path.Combine(options.OutputDirectory, TracksFile));
