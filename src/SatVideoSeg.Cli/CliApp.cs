@@ -15,6 +15,7 @@ public static class CliApp
             SegmentCommand.Create(console, errors),
             SynthCommand.Create(console, errors),
             BenchCommand.Create(console, errors),
+            EvalCommand.Create(console, errors),
         };
         return root;
     }

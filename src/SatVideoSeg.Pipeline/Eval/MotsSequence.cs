@@ -1,0 +1,99 @@
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Datasets;
+using SatVideoSeg.Datasets.Mots;
+
+namespace SatVideoSeg.Pipeline.Eval;
+
+/// <summary>
+/// A MOTS txt file as a sequence. Lines are parsed up front and kept as RLE (compact: a few bytes
+/// per run), grouped by frame; masks are decoded one frame at a time. Every line must give the same
+/// image size (and the one in seqinfo.ini when there is one); an object id may appear once per frame.
+/// </summary>
+public sealed class MotsSequence : EvalSequence
+{
+    private readonly Dictionary<int, List<MotsRecord>> _byFrame = [];
+    private readonly HashSet<string> _classes = [];
+    private readonly int _frameCount;
+    private readonly bool _exact;
+    private int _width, _height;
+
+    /// <summary>Reads <paramref name="file"/>; <paramref name="frameBase"/> is its first frame number (1 MOTSChallenge, 0 KITTI).</summary>
+    public MotsSequence(string name, string file, int frameBase, SeqInfo? info = null)
+    {
+        Name = name;
+        Source = file;
+        if (!File.Exists(file)) throw new AnnotationFormatException(file, 0, "no such file");
+        if (info is not null)
+        {
+            _width = info.Width;
+            _height = info.Height;
+        }
+        int n = 0, maxFrame = -1;
+        var seen = new HashSet<(int Frame, int Object)>();
+        foreach (var line in File.ReadLines(file))
+        {
+            n++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var r = MotsFormat.ParseLine(file, n, line, frameBase);
+            if (_width == 0 && _height == 0)
+            {
+                _width = r.Rle.Width;
+                _height = r.Rle.Height;
+            }
+            else if (r.Rle.Width != _width || r.Rle.Height != _height)
+            {
+                string what = info is not null && n == 1 ? $"{info.Path} says" : "earlier lines say";
+                throw new AnnotationFormatException(file, n, $"image size {r.Rle.Width}x{r.Rle.Height} differs from {_width}x{_height} ({what})");
+            }
+            if (!seen.Add((r.FrameIndex, r.ObjectId)))
+                throw new AnnotationFormatException(file, n, $"object {r.ObjectId} appears twice in frame {r.FrameIndex + frameBase}");
+            if (info is not null && r.FrameIndex >= info.Length)
+                throw new AnnotationFormatException(file, n, $"frame {r.FrameIndex + frameBase} lies beyond the sequence length {info.Length} of {info.Path}");
+            if (!_byFrame.TryGetValue(r.FrameIndex, out var list)) _byFrame[r.FrameIndex] = list = [];
+            list.Add(r);
+            _classes.Add(ClassName(r.Class));
+            maxFrame = Math.Max(maxFrame, r.FrameIndex);
+        }
+        _frameCount = info?.Length ?? maxFrame + 1;
+        _exact = info is not null;
+    }
+
+    /// <inheritdoc />
+    public override string Name { get; }
+
+    /// <inheritdoc />
+    public override string Source { get; }
+
+    /// <inheritdoc />
+    public override int Width => _width;
+
+    /// <inheritdoc />
+    public override int Height => _height;
+
+    /// <inheritdoc />
+    public override int FrameCount => _frameCount;
+
+    /// <inheritdoc />
+    public override bool FrameCountIsExact => _exact;
+
+    /// <inheritdoc />
+    public override IReadOnlySet<string> Classes => _classes;
+
+    /// <summary>Name of a MOTS class id as reported ("airplane", ...; "unknown" for ids without a name).</summary>
+    public static string ClassName(ObjectClass c) => ObjectClasses.Name(c);
+
+    /// <inheritdoc />
+    public override IEnumerable<EvalFrame> ReadFrames(int frameCount)
+    {
+        for (int t = 0; t < frameCount; t++)
+        {
+            if (!_byFrame.TryGetValue(t, out var records))
+            {
+                yield return new EvalFrame(t, [], null);
+                continue;
+            }
+            var objects = records.Select(r => new EvalObject(r.ObjectId, ClassName(r.Class), r.Rle.Decode())).ToArray();
+            yield return new EvalFrame(t, objects, null);
+        }
+    }
+}
