@@ -8,5 +8,9 @@ namespace SatVideoSeg.Pipeline.Eval;
 /// <param name="Mask">Its mask in this frame.</param>
 public sealed record EvalObject(int TrackId, string ClassName, BitMask Mask);
 
-/// <summary>The objects of one frame (0-based index) and its void region (DAVIS label 255), if any.</summary>
-public sealed record EvalFrame(int Index, IReadOnlyList<EvalObject> Objects, BitMask? Void);
+/// <summary>One frame as read for evaluation.</summary>
+/// <param name="Index">0-based frame index.</param>
+/// <param name="Objects">Its objects.</param>
+/// <param name="Void">DAVIS void pixels (label 255), left out of J&amp;F; null when none.</param>
+/// <param name="IgnoreRegion">MOTS ignore region (class 10), where unmatched predictions are dropped as TrackEval does; null when none.</param>
+public sealed record EvalFrame(int Index, IReadOnlyList<EvalObject> Objects, BitMask? Void, BitMask? IgnoreRegion = null);

@@ -91,7 +91,7 @@ public static class EvalJob
             foreach (var c in classes)
             {
                 var g = gtFrame.Objects.Where(o => o.ClassName == c).Select(o => new TrackedMask(o.TrackId, o.Mask)).ToArray();
-                var p = predFrame.Objects.Where(o => o.ClassName == c).Select(o => new TrackedMask(o.TrackId, o.Mask)).ToArray();
+                var p = IgnoreRegionFilter.Apply(g, predFrame.Objects.Where(o => o.ClassName == c).Select(o => new TrackedMask(o.TrackId, o.Mask)).ToArray(), gtFrame.IgnoreRegion);
                 var a = acc[c];
                 var similarity = FrameSimilarity.Compute(g, p);
                 a.Hota.Add(similarity);

@@ -1,4 +1,5 @@
 using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets;
 using SatVideoSeg.Datasets.Mots;
 
@@ -7,11 +8,18 @@ namespace SatVideoSeg.Pipeline.Eval;
 /// <summary>
 /// A MOTS txt file as a sequence. Lines are parsed up front and kept as RLE (compact: a few bytes
 /// per run), grouped by frame; masks are decoded one frame at a time. Every line must give the same
-/// image size (and the one in seqinfo.ini when there is one); an object id may appear once per frame.
+/// image size (and the one in seqinfo.ini when there is one); an object id may appear once per frame,
+/// and the masks of one frame must not overlap (TrackEval rejects overlapping MOTS masks). Lines of
+/// class 10 (obj_id 10000) are the frame's ignore region, not objects.
 /// </summary>
 public sealed class MotsSequence : EvalSequence
 {
+    /// <summary>MOTS class id of ignore regions.</summary>
+    public const int IgnoreClassId = 10;
+
     private readonly Dictionary<int, List<MotsRecord>> _byFrame = [];
+    private readonly Dictionary<int, List<MotsRecord>> _ignoreByFrame = [];
+    private readonly int _frameBase;
     private readonly HashSet<string> _classes = [];
     private readonly int _frameCount;
     private readonly bool _exact;
@@ -22,6 +30,7 @@ public sealed class MotsSequence : EvalSequence
     {
         Name = name;
         Source = file;
+        _frameBase = frameBase;
         if (!File.Exists(file)) throw new AnnotationFormatException(file, 0, "no such file");
         if (info is not null)
         {
@@ -44,6 +53,13 @@ public sealed class MotsSequence : EvalSequence
             {
                 string what = info is not null && n == 1 ? $"{info.Path} says" : "earlier lines say";
                 throw new AnnotationFormatException(file, n, $"image size {r.Rle.Width}x{r.Rle.Height} differs from {_width}x{_height} ({what})");
+            }
+            if (IsIgnoreRegion(line))
+            {
+                if (!_ignoreByFrame.TryGetValue(r.FrameIndex, out var regions)) _ignoreByFrame[r.FrameIndex] = regions = [];
+                regions.Add(r);
+                maxFrame = Math.Max(maxFrame, r.FrameIndex);
+                continue;
             }
             if (!seen.Add((r.FrameIndex, r.ObjectId)))
                 throw new AnnotationFormatException(file, n, $"object {r.ObjectId} appears twice in frame {r.FrameIndex + frameBase}");
@@ -87,13 +103,45 @@ public sealed class MotsSequence : EvalSequence
     {
         for (int t = 0; t < frameCount; t++)
         {
-            if (!_byFrame.TryGetValue(t, out var records))
+            var objects = _byFrame.TryGetValue(t, out var records)
+                ? records.Select(r => new EvalObject(r.ObjectId, ClassName(r.Class), r.Rle.Decode())).ToArray()
+                : [];
+            CheckDisjoint(objects, t);
+            BitMask? ignore = null;
+            if (_ignoreByFrame.TryGetValue(t, out var regions))
             {
-                yield return new EvalFrame(t, [], null);
-                continue;
+                ignore = regions[0].Rle.Decode();
+                foreach (var more in regions.Skip(1)) ignore = Union(ignore, more.Rle.Decode());
             }
-            var objects = records.Select(r => new EvalObject(r.ObjectId, ClassName(r.Class), r.Rle.Decode())).ToArray();
-            yield return new EvalFrame(t, objects, null);
+            yield return new EvalFrame(t, objects, null, ignore);
         }
+    }
+
+    private static bool IsIgnoreRegion(string line)
+    {
+        var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return f.Length == 6 && f[2] == "10";
+    }
+
+    private void CheckDisjoint(EvalObject[] objects, int t)
+    {
+        for (int i = 0; i < objects.Length; i++)
+            for (int j = i + 1; j < objects.Length; j++)
+            {
+                if (objects[i].Mask.Rect.Intersect(objects[j].Mask.Rect).IsEmpty) continue;
+                if (objects[i].Mask.IntersectionArea(objects[j].Mask) > 0)
+                    throw new AnnotationFormatException(Source, 0, $"the masks of objects {objects[i].TrackId} and {objects[j].TrackId} overlap in frame {t + _frameBase}; MOTS masks must be disjoint (TrackEval rejects overlapping masks)");
+            }
+    }
+
+    private static BitMask Union(BitMask a, BitMask b)
+    {
+        var rect = a.Rect.Union(b.Rect);
+        var data = new byte[rect.Area];
+        foreach (var m in new[] { a, b })
+            for (int y = 0; y < m.Rect.Height; y++)
+                for (int x = 0; x < m.Rect.Width; x++)
+                    if (m.Data[y * m.Rect.Width + x] != 0) data[(m.Rect.Y + y - rect.Y) * rect.Width + m.Rect.X + x - rect.X] = 1;
+        return new BitMask(a.FrameWidth, a.FrameHeight, rect, data);
     }
 }

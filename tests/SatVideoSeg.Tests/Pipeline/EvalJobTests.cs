@@ -198,4 +198,35 @@ public class EvalJobTests
         Assert.Contains("frame counts differ", e.Message);
         Assert.Contains("has 3 frames", e.Message);
     }
+
+    [Fact]
+    public void Mots_Ignore_Regions_Drop_Unmatched_Predictions_Inside_Them()
+    {
+        // Ground truth: a car at (1,1) and an ignore region (class 10, obj_id 10000) over columns 8..15.
+        // Prediction: the car exactly, plus a 2 px false positive inside the ignore region -> dropped, so
+        // FP 0 and MOTSA 1 (without the region it would be (1 - 1)/1 = 0).
+        using var dir = new TempDir();
+        var car = TestFrames.FromArt(16, 12, 1, 1, "#");
+        var gt = TestMots.Write(dir.File("gt.txt"), (0, 1, ObjectClass.Car, car));
+        var region = new SatVideoSeg.Core.Masks.BitMask(16, 12, new SatVideoSeg.Core.Geometry.PixelRect(8, 0, 8, 12), Enumerable.Repeat((byte)1, 96).ToArray());
+        File.AppendAllText(gt, $"1 10000 10 12 16 {SatVideoSeg.Core.Masks.CocoRle.Encode(region).ToCompressedString()}\n");
+        var pred = TestMots.Write(dir.File("pred.txt"), (0, 1, ObjectClass.Car, car), (0, 2, ObjectClass.Car, TestFrames.FromArt(16, 12, 10, 3, "##")));
+
+        var report = EvalJob.Run(new EvalOptions(pred, gt, dir.File("out")));
+
+        Assert.Equal(["car"], report.Classes);
+        Assert.Equal((0L, 1.0), (report[EvalReport.Combined, "car"].Fp, report[EvalReport.Combined, "car"].Motsa));
+    }
+
+    [Fact]
+    public void Overlapping_Masks_In_One_Frame_Are_An_Error()
+    {
+        using var dir = new TempDir();
+        var gt = TestMots.Write(dir.File("gt.txt"), (0, 1, ObjectClass.Car, TestFrames.FromArt(16, 12, 1, 1, "##")));
+        var pred = TestMots.Write(dir.File("pred.txt"), (2, 1, ObjectClass.Car, TestFrames.FromArt(16, 12, 1, 1, "##")), (2, 2, ObjectClass.Car, TestFrames.FromArt(16, 12, 2, 1, "##")));
+
+        var e = Assert.Throws<JobException>(() => EvalJob.Run(new EvalOptions(pred, gt, dir.File("out"))));
+
+        Assert.Equal($"{pred}: the masks of objects 4001 and 4002 overlap in frame 3; MOTS masks must be disjoint (TrackEval rejects overlapping masks)", e.Message);
+    }
 }
