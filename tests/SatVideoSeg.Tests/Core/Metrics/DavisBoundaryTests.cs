@@ -85,4 +85,81 @@ public class DavisBoundaryTests
         Assert.Equal(0, DavisBoundary.FMeasure(some, empty, 1));  // prediction only: P = 0, R = 1
         Assert.Equal(0, DavisBoundary.FMeasure(empty, some, 1));  // annotation only: P = 1, R = 0
     }
+
+    [Fact]
+    public void Seg2bmap_And_F_Equal_A_Literal_Full_Frame_Transcription_On_Random_Masks()
+    {
+        var rng = new Random(5);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            int w = rng.Next(1, 9), h = rng.Next(1, 9), r = rng.Next(1, 4);
+            var a = RandomFullFrame(rng, w, h);
+            var b = RandomFullFrame(rng, w, h);
+            var ma = BitMask.FromFullFrame(a, w, h);
+            var mb = BitMask.FromFullFrame(b, w, h);
+
+            var ba = LiteralSeg2bmap(a, w, h);
+            Assert.Equal(ba, Full(DavisBoundary.Seg2Bmap(ma)));
+            Assert.Equal(LiteralF(b, a, w, h, r), DavisBoundary.FMeasure(mb, ma, r), 12);
+        }
+    }
+
+    private static byte[] RandomFullFrame(Random rng, int w, int h)
+    {
+        var f = new byte[w * h];
+        int density = rng.Next(0, 4); // 0: empty, 3: mostly set
+        for (int i = 0; i < f.Length; i++) f[i] = (byte)(rng.Next(4) < density ? 1 : 0);
+        return f;
+    }
+
+    private static byte[] Full(BitMask m)
+    {
+        var f = new byte[m.FrameWidth * m.FrameHeight];
+        m.PaintInto(f, 1);
+        return f;
+    }
+
+    // numpy's _seg2bmap, operation by operation.
+    private static byte[] LiteralSeg2bmap(byte[] seg, int w, int hgt)
+    {
+        byte S(int x, int y) => x < w && y < hgt ? seg[y * w + x] : (byte)0;
+        var b = new byte[w * hgt];
+        for (int y = 0; y < hgt; y++)
+            for (int x = 0; x < w; x++)
+            {
+                int s0 = S(x, y), e = S(x + 1, y), s = S(x, y + 1), se = S(x + 1, y + 1);
+                b[y * w + x] = (byte)((s0 ^ e) | (s0 ^ s) | (s0 ^ se));
+            }
+        for (int x = 0; x < w; x++) b[(hgt - 1) * w + x] = (byte)(S(x, hgt - 1) ^ S(x + 1, hgt - 1));
+        for (int y = 0; y < hgt; y++) b[y * w + w - 1] = (byte)(S(w - 1, y) ^ S(w - 1, y + 1));
+        b[(hgt - 1) * w + w - 1] = 0;
+        return b;
+    }
+
+    // f_measure with cv2.dilate(disk(r)) written as "any pixel of the other boundary within dx^2 + dy^2 <= r^2".
+    private static double LiteralF(byte[] fg, byte[] gt, int w, int h, int r)
+    {
+        var fb = LiteralSeg2bmap(fg, w, h);
+        var gb = LiteralSeg2bmap(gt, w, h);
+        bool Near(byte[] other, int x, int y)
+        {
+            for (int yy = 0; yy < h; yy++)
+                for (int xx = 0; xx < w; xx++)
+                    if (other[yy * w + xx] != 0 && (xx - x) * (xx - x) + (yy - y) * (yy - y) <= r * r) return true;
+            return false;
+        }
+        int nFg = fb.Sum(v => v), nGt = gb.Sum(v => v), fgMatch = 0, gtMatch = 0;
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                if (fb[y * w + x] != 0 && Near(gb, x, y)) fgMatch++;
+                if (gb[y * w + x] != 0 && Near(fb, x, y)) gtMatch++;
+            }
+        double precision, recall;
+        if (nFg == 0 && nGt > 0) { precision = 1; recall = 0; }
+        else if (nFg > 0 && nGt == 0) { precision = 0; recall = 1; }
+        else if (nFg == 0 && nGt == 0) { precision = 1; recall = 1; }
+        else { precision = (double)fgMatch / nFg; recall = (double)gtMatch / nGt; }
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
 }
