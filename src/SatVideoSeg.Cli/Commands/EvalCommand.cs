@@ -16,13 +16,14 @@ public static class EvalCommand
           satvidseg eval --pred out/demo/tracks.mots.txt --gt videos/synth-sample/gt.mots.txt --out out/demo/eval
           satvidseg eval --pred trackers/mine/data --gt gt/MOTS --out out/eval     (MOTSChallenge layout)
           satvidseg eval --pred results/osvos --gt DAVIS/Annotations/480p --out out/davis
+          satvidseg eval --pred results.json --gt valid.json --jf-matching HungarianJandF --out out/vis
         """;
 
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
-        var pred = new Option<string>("--pred", "-p") { Description = "Prediction: MOTS txt file, tracker folder of <seq>.txt (or its data/), or DAVIS folder of <seq>/00000.png.", Required = true };
-        var gt = new Option<string>("--gt", "-g") { Description = "Ground truth: MOTS txt file, MOTSChallenge folder (<seq>/gt/gt.txt + seqinfo.ini), or DAVIS folder.", Required = true };
+        var pred = new Option<string>("--pred", "-p") { Description = "Prediction: MOTS txt file, tracker folder of <seq>.txt (or its data/), DAVIS folder of <seq>/00000.png, or YouTube-VIS results JSON (with a YouTube-VIS --gt).", Required = true };
+        var gt = new Option<string>("--gt", "-g") { Description = "Ground truth: MOTS txt file, MOTSChallenge folder (<seq>/gt/gt.txt + seqinfo.ini), DAVIS folder, or YouTube-VIS JSON.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Output folder for metrics.json and metrics.csv.", Required = true };
         var frameBase = new Option<int>("--mots-frame-base") { Description = "First frame number in MOTS files: 1 (MOTSChallenge) or 0 (KITTI).", DefaultValueFactory = _ => 1 };
         var matching = new Option<JandFMatching>("--jf-matching") { Description = "J&F object pairing: ById (DAVIS semi-supervised), HungarianJandF (DAVIS unsupervised) or HungarianJ (TrackEval).", DefaultValueFactory = _ => JandFMatching.ById };

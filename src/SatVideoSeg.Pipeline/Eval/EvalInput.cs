@@ -30,14 +30,21 @@ public sealed class EvalInput
     /// <param name="role">"ground truth" or "prediction", for messages.</param>
     /// <param name="isGroundTruth">Whether DAVIS void pixels (255) are read.</param>
     /// <param name="frameBase">First frame number of MOTS files (1 MOTSChallenge, 0 KITTI).</param>
-    public static EvalInput Open(string path, string role, bool isGroundTruth, int frameBase)
+    /// <param name="groundTruth">The ground truth already opened, for a YouTube-VIS results file (which names only video and category ids).</param>
+    public static EvalInput Open(string path, string role, bool isGroundTruth, int frameBase, EvalInput? groundTruth = null)
     {
         if (File.Exists(path))
         {
             string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
             if (ext == ".txt") return new EvalInput(path, EvalInputFormat.MotsFile, [new MotsSequence(SequenceNameOf(path), path, frameBase)]);
-            if (ext == ".json") throw new JobException($"{path}: YouTube-VIS JSON is not supported by eval yet; convert it to MOTS txt");
-            throw new JobException($"{path}: cannot tell the {role} format from the extension '{ext}' (expected a MOTS .txt file or a folder)");
+            if (ext == ".json")
+            {
+                if (!YouTubeVisReader.IsResultsFile(path)) return new EvalInput(path, EvalInputFormat.YouTubeVisJson, YouTubeVisReader.ReadGroundTruth(path));
+                if (groundTruth is null || groundTruth.Format != EvalInputFormat.YouTubeVisJson)
+                    throw new JobException($"{path}: a YouTube-VIS results list needs a YouTube-VIS ground-truth JSON as --gt (it names videos and categories by id only)");
+                return new EvalInput(path, EvalInputFormat.YouTubeVisJson, YouTubeVisReader.ReadResults(path, groundTruth.Path));
+            }
+            throw new JobException($"{path}: cannot tell the {role} format from the extension '{ext}' (expected a MOTS .txt file, a YouTube-VIS .json file or a folder)");
         }
         if (!Directory.Exists(path)) throw new JobException($"{path}: no such {role} file or folder");
 

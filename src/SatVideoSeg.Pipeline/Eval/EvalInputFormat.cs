@@ -12,6 +12,9 @@ public enum EvalInputFormat
     /// <summary>A tracker folder of &lt;seq&gt;.txt MOTS files (or its data/ subfolder, as TrackEval lays them out; KITTI label_02 alike).</summary>
     MotsTrackerFolder,
 
+    /// <summary>YouTube-VIS JSON: a ground-truth file or a results list (read against the ground truth's videos).</summary>
+    YouTubeVisJson,
+
     /// <summary>DAVIS: &lt;seq&gt;/00000.png indexed PNG folders (or a single such folder).</summary>
     DavisFolder,
 }

@@ -29,7 +29,7 @@ public static class EvalJob
     public static EvalReport Run(EvalOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var gt = Open(options.GroundTruth, "ground truth", true, options.MotsFrameBase);
-        var pred = Open(options.Predicted, "prediction", false, options.MotsFrameBase);
+        var pred = Open(options.Predicted, "prediction", false, options.MotsFrameBase, gt);
         var pairs = Pair(gt, pred);
         var classes = pairs.SelectMany(p => p.Gt.Classes.Concat(p.Pred.Classes)).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (classes.Length == 0) classes = [DavisSequence.ObjectClassName];
@@ -119,11 +119,11 @@ public static class EvalJob
         }
     }
 
-    private static EvalInput Open(string path, string role, bool isGroundTruth, int frameBase)
+    private static EvalInput Open(string path, string role, bool isGroundTruth, int frameBase, EvalInput? groundTruth = null)
     {
         try
         {
-            return EvalInput.Open(path, role, isGroundTruth, frameBase);
+            return EvalInput.Open(path, role, isGroundTruth, frameBase, groundTruth);
         }
         catch (AnnotationFormatException e)
         {

@@ -4,8 +4,8 @@ using SatVideoSeg.Core.Metrics.Segmentation;
 namespace SatVideoSeg.Pipeline.Eval;
 
 /// <summary>Everything `satvidseg eval` is asked to do.</summary>
-/// <param name="Predicted">Prediction: MOTS txt file, tracker folder of &lt;seq&gt;.txt, or DAVIS folder.</param>
-/// <param name="GroundTruth">Ground truth: MOTS txt file, MOTSChallenge folder, or DAVIS folder.</param>
+/// <param name="Predicted">Prediction: MOTS txt file, tracker folder of &lt;seq&gt;.txt, DAVIS folder, or YouTube-VIS results JSON.</param>
+/// <param name="GroundTruth">Ground truth: MOTS txt file, MOTSChallenge folder, DAVIS folder, or YouTube-VIS JSON.</param>
 /// <param name="OutputDirectory">Where metrics.json and metrics.csv go.</param>
 public sealed record EvalOptions(string Predicted, string GroundTruth, string OutputDirectory)
 {

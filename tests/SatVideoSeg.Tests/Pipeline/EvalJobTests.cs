@@ -229,4 +229,51 @@ public class EvalJobTests
 
         Assert.Equal($"{pred}: the masks of objects 4001 and 4002 overlap in frame 3; MOTS masks must be disjoint (TrackEval rejects overlapping masks)", e.Message);
     }
+
+    [Fact]
+    public void YouTube_Vis_Ground_Truth_And_Results_Are_Read_As_Tracks()
+    {
+        // One 16x12 video of 3 frames; ground-truth annotation 5 (an airplane) in every frame; one result
+        // covering it exactly in frames 0-1 (frame 0 as uncompressed counts) and null in frame 2.
+        // HOTA: TP 2, FN 1 at every alpha -> DetA 2/3, AssA 2 x 2/(3+2-2) / 2 = 2/3 -> HOTA 2/3.
+        // MOTSA 2/3; IDF1 = 2/(2 + 0 + 0.5) = 0.8. J&F paired by Hungarian (the ids differ): frame 1 exact -> 1.
+        using var dir = new TempDir();
+        var mask = TestFrames.FromArt(16, 12, 3, 4, "###", "###");
+        var rle = SatVideoSeg.Core.Masks.CocoRle.Encode(mask);
+        string compressed = $"{{\"size\":[12,16],\"counts\":\"{rle.ToCompressedString()}\"}}";
+        string uncompressed = $"{{\"size\":[12,16],\"counts\":[{string.Join(",", rle.Counts)}]}}";
+        File.WriteAllText(dir.File("gt.json"), $$"""
+            {"info":{},"categories":[{"id":1,"name":"airplane"}],
+             "videos":[{"id":3,"width":16,"height":12,"length":3,"file_names":["clip/00000.jpg","clip/00001.jpg","clip/00002.jpg"]}],
+             "annotations":[{"id":5,"video_id":3,"category_id":1,"iscrowd":0,"segmentations":[{{compressed}},{{compressed}},{{compressed}}]}]}
+            """);
+        File.WriteAllText(dir.File("results.json"), $$"""
+            [{"video_id":3,"category_id":1,"score":0.9,"segmentations":[{{uncompressed}},{{compressed}},null]}]
+            """);
+
+        var report = EvalJob.Run(new EvalOptions(dir.File("results.json"), dir.File("gt.json"), dir.File("out"))
+        {
+            JandF = new SatVideoSeg.Core.Metrics.Davis.JandFOptions { Matching = SatVideoSeg.Core.Metrics.Davis.JandFMatching.HungarianJandF },
+        });
+
+        Assert.Equal("clip", report.Sequences.Single().Name);
+        var m = report[EvalReport.Combined, "airplane"];
+        Assert.Equal(2 / 3.0, m.Hota, Precision);
+        Assert.Equal(2 / 3.0, m.Motsa, Precision);
+        Assert.Equal(0.8, m.Idf1, Precision);
+        Assert.Equal(1, m.JandF, Precision);
+        Assert.Contains("YouTubeVisJson", report.Predicted);
+    }
+
+    [Fact]
+    public void A_YouTube_Vis_Results_List_Needs_A_YouTube_Vis_Ground_Truth()
+    {
+        using var dir = new TempDir();
+        var gt = TestMots.Write(dir.File("gt.txt"), (0, 1, ObjectClass.Car, TestFrames.FromArt(16, 12, 1, 1, "#")));
+        File.WriteAllText(dir.File("results.json"), "[]");
+
+        var e = Assert.Throws<JobException>(() => EvalJob.Run(new EvalOptions(dir.File("results.json"), gt, dir.File("out"))));
+
+        Assert.Contains("needs a YouTube-VIS ground-truth JSON", e.Message);
+    }
 }
