@@ -17,7 +17,7 @@ public sealed class MotsSequence : EvalSequence
     /// <summary>MOTS class id of ignore regions.</summary>
     public const int IgnoreClassId = 10;
 
-    private readonly Dictionary<int, List<MotsRecord>> _byFrame = [];
+    private readonly Dictionary<int, List<(MotsRecord Record, int ObjectId, string ClassName)>> _byFrame = [];
     private readonly Dictionary<int, List<MotsRecord>> _ignoreByFrame = [];
     private readonly int _frameBase;
     private readonly HashSet<string> _classes = [];
@@ -54,20 +54,22 @@ public sealed class MotsSequence : EvalSequence
                 string what = info is not null && n == 1 ? $"{info.Path} says" : "earlier lines say";
                 throw new AnnotationFormatException(file, n, $"image size {r.Rle.Width}x{r.Rle.Height} differs from {_width}x{_height} ({what})");
             }
-            if (IsIgnoreRegion(line))
+            var (objectId, classId) = RawIds(line);
+            if (classId == IgnoreClassId)
             {
                 if (!_ignoreByFrame.TryGetValue(r.FrameIndex, out var regions)) _ignoreByFrame[r.FrameIndex] = regions = [];
                 regions.Add(r);
                 maxFrame = Math.Max(maxFrame, r.FrameIndex);
                 continue;
             }
-            if (!seen.Add((r.FrameIndex, r.ObjectId)))
-                throw new AnnotationFormatException(file, n, $"object {r.ObjectId} appears twice in frame {r.FrameIndex + frameBase}");
+            if (!seen.Add((r.FrameIndex, objectId)))
+                throw new AnnotationFormatException(file, n, $"object {objectId} appears twice in frame {r.FrameIndex + frameBase}");
             if (info is not null && r.FrameIndex >= info.Length)
                 throw new AnnotationFormatException(file, n, $"frame {r.FrameIndex + frameBase} lies beyond the sequence length {info.Length} of {info.Path}");
             if (!_byFrame.TryGetValue(r.FrameIndex, out var list)) _byFrame[r.FrameIndex] = list = [];
-            list.Add(r);
-            _classes.Add(ClassName(r.Class));
+            string className = ClassName(classId);
+            list.Add((r, objectId, className));
+            _classes.Add(className);
             maxFrame = Math.Max(maxFrame, r.FrameIndex);
         }
         _frameCount = info?.Length ?? maxFrame + 1;
@@ -95,8 +97,12 @@ public sealed class MotsSequence : EvalSequence
     /// <inheritdoc />
     public override IReadOnlySet<string> Classes => _classes;
 
-    /// <summary>Name of a MOTS class id as reported ("airplane", ...; "unknown" for ids without a name).</summary>
-    public static string ClassName(ObjectClass c) => ObjectClasses.Name(c);
+    /// <summary>
+    /// Name of a MOTS class id as reported: our names for 0..4 ("unknown", "airplane", "ship", "train",
+    /// "car"), "class&lt;id&gt;" for any other id, so that other datasets' classes stay apart.
+    /// </summary>
+    public static string ClassName(int classId) =>
+        classId is >= 0 and <= 4 ? ObjectClasses.Name((ObjectClass)classId) : $"class{classId}";
 
     /// <inheritdoc />
     public override IEnumerable<EvalFrame> ReadFrames(int frameCount)
@@ -104,7 +110,7 @@ public sealed class MotsSequence : EvalSequence
         for (int t = 0; t < frameCount; t++)
         {
             var objects = _byFrame.TryGetValue(t, out var records)
-                ? records.Select(r => new EvalObject(r.ObjectId, ClassName(r.Class), r.Rle.Decode())).ToArray()
+                ? records.Select(r => new EvalObject(r.ObjectId, r.ClassName, r.Record.Rle.Decode())).ToArray()
                 : [];
             CheckDisjoint(objects, t);
             BitMask? ignore = null;
@@ -117,10 +123,12 @@ public sealed class MotsSequence : EvalSequence
         }
     }
 
-    private static bool IsIgnoreRegion(string line)
+    // obj_id and class_id as written (MotsRecord maps class ids it does not know to Unknown and keeps
+    // obj_id modulo 1000); the line has already been validated by MotsFormat.ParseLine.
+    private static (int ObjectId, int ClassId) RawIds(string line)
     {
         var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return f.Length == 6 && f[2] == "10";
+        return (int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private void CheckDisjoint(EvalObject[] objects, int t)

@@ -276,4 +276,19 @@ public class EvalJobTests
 
         Assert.Contains("needs a YouTube-VIS ground-truth JSON", e.Message);
     }
+
+    [Fact]
+    public void Class_Ids_Outside_Our_Map_Stay_Separate_Classes()
+    {
+        // KITTI/MOTSChallenge-style ids 5 and 6 with the same instance number: two classes, no clash.
+        using var dir = new TempDir();
+        var a = SatVideoSeg.Core.Masks.CocoRle.Encode(TestFrames.FromArt(16, 12, 1, 1, "#")).ToCompressedString();
+        var b = SatVideoSeg.Core.Masks.CocoRle.Encode(TestFrames.FromArt(16, 12, 5, 5, "#")).ToCompressedString();
+        File.WriteAllText(dir.File("gt.txt"), $"1 5001 5 12 16 {a}\n1 6001 6 12 16 {b}\n");
+
+        var report = EvalJob.Run(new EvalOptions(dir.File("gt.txt"), dir.File("gt.txt"), dir.File("out")));
+
+        Assert.Equal(["class5", "class6"], report.Classes);
+        Assert.Equal(1, report[EvalReport.Combined, EvalReport.DetAveraged].Hota, Precision);
+    }
 }
