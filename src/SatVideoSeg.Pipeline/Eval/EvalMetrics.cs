@@ -10,49 +10,93 @@ namespace SatVideoSeg.Pipeline.Eval;
 /// </summary>
 public sealed record EvalMetrics
 {
+    /// <summary>HOTA, mean over alpha.</summary>
     public double Hota { get; init; }
+    /// <summary>Detection accuracy, mean over alpha.</summary>
     public double DetA { get; init; }
+    /// <summary>Association accuracy, mean over alpha.</summary>
     public double AssA { get; init; }
+    /// <summary>Detection recall, mean over alpha.</summary>
     public double DetRe { get; init; }
+    /// <summary>Detection precision, mean over alpha.</summary>
     public double DetPr { get; init; }
+    /// <summary>Association recall, mean over alpha.</summary>
     public double AssRe { get; init; }
+    /// <summary>Association precision, mean over alpha.</summary>
     public double AssPr { get; init; }
+    /// <summary>Localisation accuracy (mean IoU of HOTA matches), mean over alpha.</summary>
     public double LocA { get; init; }
+    /// <summary>HOTA at alpha 0.05.</summary>
     public double Hota0 { get; init; }
+    /// <summary>MOTSA = (TP - FP - IDSW) / (TP + FN).</summary>
     public double Motsa { get; init; }
+    /// <summary>sMOTSA = (sum of match IoU - FP - IDSW) / (TP + FN).</summary>
     public double SMotsa { get; init; }
+    /// <summary>MOTSP: mean IoU of CLEAR matches.</summary>
     public double Motsp { get; init; }
+    /// <summary>(TP - FP) / (TP + FN).</summary>
     public double Moda { get; init; }
+    /// <summary>CLEAR true positives (IoU >= 0.5).</summary>
     public long Tp { get; init; }
+    /// <summary>CLEAR false positives.</summary>
     public long Fp { get; init; }
+    /// <summary>CLEAR false negatives.</summary>
     public long Fn { get; init; }
+    /// <summary>ID switches.</summary>
     public long Idsw { get; init; }
+    /// <summary>Mostly tracked ground-truth ids.</summary>
     public long MT { get; init; }
+    /// <summary>Partly tracked ground-truth ids.</summary>
     public long PT { get; init; }
+    /// <summary>Mostly lost ground-truth ids.</summary>
     public long ML { get; init; }
+    /// <summary>Fragmentations.</summary>
     public long Frag { get; init; }
+    /// <summary>CLEAR recall TP / (TP + FN).</summary>
     public double Recall { get; init; }
+    /// <summary>CLEAR precision TP / (TP + FP).</summary>
     public double Precision { get; init; }
+    /// <summary>IDF1.</summary>
     public double Idf1 { get; init; }
+    /// <summary>ID recall.</summary>
     public double Idr { get; init; }
+    /// <summary>ID precision.</summary>
     public double Idp { get; init; }
+    /// <summary>Identity true positives.</summary>
     public long IdTp { get; init; }
+    /// <summary>Identity false negatives.</summary>
     public long IdFn { get; init; }
+    /// <summary>Identity false positives.</summary>
     public long IdFp { get; init; }
+    /// <summary>DAVIS J&amp;F = (J mean + F mean) / 2.</summary>
     public double JandF { get; init; }
+    /// <summary>DAVIS J (region IoU) mean.</summary>
     public double JMean { get; init; }
+    /// <summary>DAVIS J recall (share of frames above 0.5).</summary>
     public double JRecall { get; init; }
+    /// <summary>DAVIS J decay (first quarter minus last quarter).</summary>
     public double JDecay { get; init; }
+    /// <summary>DAVIS F (boundary F-measure) mean.</summary>
     public double FMean { get; init; }
+    /// <summary>DAVIS F recall.</summary>
     public double FRecall { get; init; }
+    /// <summary>DAVIS F decay.</summary>
     public double FDecay { get; init; }
+    /// <summary>Annotated objects J&amp;F averages over.</summary>
     public int GtTracks { get; init; }
+    /// <summary>Mean per-object IoU (prediction with the same track id).</summary>
     public double ObjectIoU { get; init; }
+    /// <summary>Mean per-object boundary IoU, ratio band.</summary>
     public double ObjectBIoU { get; init; }
+    /// <summary>Mean per-object boundary IoU, fixed band.</summary>
     public double ObjectBIoUFixed { get; init; }
+    /// <summary>Mean per-frame IoU of the union masks (ROS-SAM protocol).</summary>
     public double UnionIoU { get; init; }
+    /// <summary>Mean per-frame boundary IoU of the union masks, ratio band.</summary>
     public double UnionBIoU { get; init; }
+    /// <summary>Mean per-frame boundary IoU of the union masks, fixed band.</summary>
     public double UnionBIoUFixed { get; init; }
+    /// <summary>Annotated object-frames scored by the IoU metrics.</summary>
     public long GtObjectFrames { get; init; }
 
     /// <summary>Flattens a bundle.</summary>
