@@ -16,6 +16,7 @@ public static class CliApp
             SynthCommand.Create(console, errors),
             BenchCommand.Create(console, errors),
             ModelsCommand.Create(console, errors),
+            ConvertCommand.Create(console, errors),
         };
         return root;
     }
