@@ -4,7 +4,7 @@ namespace SatVideoSeg.Datasets.Davis;
 /// CRC-32 as PNG chunks use it (ISO 3309 / ITU-T V.42: reflected polynomial 0xEDB88320, initial
 /// value and final XOR 0xFFFFFFFF), table-driven. CRC32("IEND") = 0xAE426082.
 /// </summary>
-internal static class PngCrc32
+public static class PngCrc32
 {
     private static readonly uint[] Table = BuildTable();
 

@@ -37,7 +37,8 @@ public static class SynthLayoutWriter
             var frame = synthFrame.Frame;
             foreach (var o in synthFrame.Objects) boxes.Add(new BenchmarkBox(frame.Index, o.TrackId, o.Class, o.Box));
             ImageFileWriter.Write(Path.Combine(staging, FrameName(layout, frame.Index)), frame);
-            progress?.Report(new JobProgress("synth", ++frames, options.FrameCount));
+            frames++; // not inside the progress call: with no progress the arguments are not evaluated
+            progress?.Report(new JobProgress("synth", frames, options.FrameCount));
         }
         var folders = boxes.Select(b => SequenceFolder(layout, b.Class, b.TrackId)).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (folders.Length == 0) folders = [SequenceFolder(layout, ObjectClass.Car, 1)];
