@@ -33,10 +33,14 @@ public static class SatMtbFormat
         return sequences;
     }
 
-    /// <summary>True when a folder looks like a SAT-MTB sequence (frames plus mot/ or det/).</summary>
+    /// <summary>True when a folder looks like a SAT-MTB sequence: frames in img/ plus mot/ or det/ (or the category's mot/&lt;NN&gt;.txt).</summary>
     public static bool IsSequence(string folder) =>
         Directory.Exists(Path.Combine(folder, "img")) &&
-        (Directory.Exists(Path.Combine(folder, "mot")) || Directory.Exists(Path.Combine(folder, "det")));
+        (Directory.Exists(Path.Combine(folder, "mot")) || Directory.Exists(Path.Combine(folder, "det")) || File.Exists(CategoryMotFile(folder)));
+
+    // Some copies keep the mot files per category: <cls>/mot/<NN>.txt next to the <cls>/<NN> folders.
+    private static string CategoryMotFile(string folder) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, "mot", Path.GetFileName(folder) + ".txt");
 
     /// <summary>Reads one sequence folder.</summary>
     public static BenchmarkSequence LoadSequence(string root, string folder)
@@ -77,7 +81,7 @@ public static class SatMtbFormat
     private static string? MotFile(string folder)
     {
         string dir = Path.Combine(folder, "mot");
-        if (!Directory.Exists(dir)) return null;
+        if (!Directory.Exists(dir)) return File.Exists(CategoryMotFile(folder)) ? CategoryMotFile(folder) : null;
         string named = Path.Combine(dir, Path.GetFileName(folder) + ".txt");
         if (File.Exists(named)) return named;
         return Directory.EnumerateFiles(dir, "*.txt").Order(StringComparer.Ordinal).FirstOrDefault();

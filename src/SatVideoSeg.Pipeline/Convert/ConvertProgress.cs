@@ -8,16 +8,3 @@ namespace SatVideoSeg.Pipeline.Convert;
 /// <param name="FramesTotal">Frames of the sequence.</param>
 /// <param name="State">What happened: Running, Finished, or Skipped (already done by an earlier run).</param>
 public readonly record struct ConvertProgress(string Sequence, int SequenceNumber, int SequenceCount, int FramesDone, int FramesTotal, SequenceState State);
-
-/// <summary>State of a sequence in a progress report.</summary>
-public enum SequenceState
-{
-    /// <summary>Frames are being converted.</summary>
-    Running,
-
-    /// <summary>All outputs and the done marker are written.</summary>
-    Finished,
-
-    /// <summary>A done marker from an earlier run was found; nothing was redone.</summary>
-    Skipped,
-}

@@ -36,22 +36,3 @@ public sealed record SequenceSummary
     /// <summary>Masks to look at.</summary>
     public IReadOnlyList<ReviewItem> Review { get; init; } = [];
 }
-
-/// <summary>One object of a converted sequence.</summary>
-/// <param name="Id">Output id (1..N, stable over the sequence: MOTS instance id and DAVIS index).</param>
-/// <param name="SourceId">The benchmark's object id.</param>
-/// <param name="Class">Class name.</param>
-/// <param name="FineClass">The benchmark's fine class code, when it has one.</param>
-/// <param name="Frames">Frames with a non-empty mask.</param>
-/// <param name="MeanPredictedIoU">Mean of the segmenter's predicted IoU over the object's boxes.</param>
-public sealed record ObjectSummary(int Id, int SourceId, string Class, string? FineClass, int Frames, double MeanPredictedIoU);
-
-/// <summary>A mask worth checking by eye.</summary>
-/// <param name="Sequence">Sequence name.</param>
-/// <param name="Frame">1-based frame number.</param>
-/// <param name="Id">Output object id.</param>
-/// <param name="SourceId">The benchmark's object id.</param>
-/// <param name="Reason">"empty", "low-iou" or "low-fill".</param>
-/// <param name="PredictedIoU">The segmenter's predicted IoU.</param>
-/// <param name="Fill">Mask area over box area.</param>
-public sealed record ReviewItem(string Sequence, int Frame, int Id, int SourceId, string Reason, double PredictedIoU, double Fill);

@@ -64,6 +64,20 @@ public class BenchmarkReaderTests
     }
 
     [Fact]
+    public void SatMtb_Mot_Files_Kept_Per_Category_Are_Found()
+    {
+        using var dir = new TempDir();
+        Frames(Path.Combine(dir.Path, "train", "02", "img"), 1, ".png");
+        Write(Path.Combine(dir.Path, "train", "mot", "02.txt"), "1,4,1,2,30,5,1,3\n");
+
+        var (layout, sequences) = BenchmarkReader.Load(dir.Path);
+
+        Assert.Equal(BenchmarkLayout.SatMtb, layout);
+        var b = Assert.Single(Assert.Single(sequences).Boxes);
+        Assert.Equal((4, ObjectClass.Train), (b.TrackId, b.Class));
+    }
+
+    [Fact]
     public void Viso_Reads_The_Comma_Xywh_And_The_Space_Xyxy_Variants_To_The_Same_Boxes()
     {
         using var dir = new TempDir();

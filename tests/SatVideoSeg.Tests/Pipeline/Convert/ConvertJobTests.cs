@@ -209,14 +209,3 @@ public class ConvertJobTests(ConvertFixture fixture) : IClassFixture<ConvertFixt
         Assert.Equal(18, report.ObjectFrames + report.Flags["emptyMasks"]);
     }
 }
-
-/// <summary>A fact that needs the shipped model folder (models/sat-unet); skipped, with the reason, where it is absent.</summary>
-public sealed class SamModelFactAttribute : FactAttribute
-{
-    public static string Folder => Path.Combine(RepoPaths.Root, "models", "sat-unet");
-
-    public SamModelFactAttribute()
-    {
-        if (!File.Exists(Path.Combine(Folder, "model.json"))) Skip = $"needs the shipped model {Folder}, absent in this checkout";
-    }
-}
