@@ -64,6 +64,9 @@ public sealed class MaskTrack
     /// </summary>
     public (double X, double Y) PromptScale { get; internal set; } = (1, 1);
 
+    /// <summary>Size (w, h) of the last annotated box linked to the track; null when it never had one.</summary>
+    public (double W, double H)? AnnotatedSize { get; internal set; }
+
     /// <summary>Segmenter state from the last mask, for the next prompt.</summary>
     public object? Memory { get; internal set; }
 

@@ -31,6 +31,19 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     public MaskTrack? Find(int trackId) => _tracks.FirstOrDefault(t => t.Id == trackId);
 
     /// <summary>
+    /// Ends a track now (it left the frame, or its annotation says it is gone); returns false when
+    /// no live track has that id. A later annotated box with the same annotation id starts a new track.
+    /// </summary>
+    public bool Remove(int trackId)
+    {
+        var t = Find(trackId);
+        if (t is null) return false;
+        t.State = TrackState.Removed;
+        _tracks.Remove(t);
+        return true;
+    }
+
+    /// <summary>
     /// Advances every live track's Kalman belief to <paramref name="frameIndex"/> and returns the
     /// predicted boxes. Calling it again for the same frame changes nothing.
     /// </summary>
@@ -90,7 +103,7 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
             }
             var t = d.PromptTrackId is int id ? live.FirstOrDefault(x => x.Id == id) : null;
             if (t is null || bound.ContainsKey(t) || measured[j] is not BoxXyxy m) continue;
-            if (1 - TrackSimilarity.Similarity(t, m, d.Mask, _options.MaskWeight) <= _options.MaxCost) bound[t] = j;
+            if (1 - TrackSimilarity.Similarity(t, m, d.Mask, _options.MaskWeight) <= _options.MaxOwnPromptCost) bound[t] = j;
         }
 
         // 4. Annotation ids win; IoU linking's opinion over the same detections is reported where it differs.
@@ -142,7 +155,7 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
             t.Memory = d.Memory;
             if (!d.Mask.IsEmpty) t.LastMask = d.Mask;
             if (t.Class == ObjectClass.Unknown) t.Class = d.Class;
-            if (d.Source == PromptSource.Annotated) t.PromptScale = LearnScale(m, d.Mask, t.PromptScale);
+            if (d.Source == PromptSource.Annotated) Learn(t, m, d.Mask);
             if (t.State == TrackState.Lost) refound.Add(t.Id);
             if (t.State == TrackState.Lost || t.Hits >= _options.MinHits) t.State = TrackState.Confirmed;
             assigned[j] = t.Id;
@@ -206,29 +219,39 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
             LastMask = d.Mask.IsEmpty ? null : d.Mask,
             Memory = d.Memory,
         };
-        if (d.Source == PromptSource.Annotated) t.PromptScale = LearnScale(measuredBox, d.Mask, t.PromptScale);
+        if (d.Source == PromptSource.Annotated) Learn(t, measuredBox, d.Mask);
         _tracks.Add(t);
         return t;
     }
 
     // The measurement of a detection in prompt space: an annotated box as given; for a predicted
-    // prompt the mask's box, grown about its centre by the track's learnt prompt scale; null for an empty mask.
+    // prompt the mask's box, grown about its centre by the track's learnt prompt scale, its size held
+    // within MaxSizeChange of the last annotated size; null for an empty mask.
     private BoxXyxy? Measure(LinkerDetection d)
     {
         if (d.Source == PromptSource.Annotated) return d.PromptBox;
         var rect = d.Mask.TightRect();
         if (rect.IsEmpty) return null;
         var box = rect.ToBox();
-        var (sx, sy) = d.PromptTrackId is int id && Find(id) is { } t ? t.PromptScale : (1, 1);
+        var t = d.PromptTrackId is int id ? Find(id) : null;
+        var (sx, sy) = t?.PromptScale ?? (1, 1);
         double w = box.Width * sx, h = box.Height * sy;
+        if (t?.AnnotatedSize is var (aw, ah))
+        {
+            double k = _options.MaxSizeChange;
+            w = Math.Clamp(w, aw / k, aw * k);
+            h = Math.Clamp(h, ah / k, ah * k);
+        }
         return new BoxXyxy(box.CenterX - w / 2, box.CenterY - h / 2, box.CenterX + w / 2, box.CenterY + h / 2);
     }
 
-    private (double, double) LearnScale(BoxXyxy annotated, BitMask mask, (double X, double Y) previous)
+    // On an annotated frame: remember the box size, and how much larger it is than the mask.
+    private void Learn(MaskTrack t, BoxXyxy annotated, BitMask mask)
     {
+        t.AnnotatedSize = (Math.Max(1, annotated.Width), Math.Max(1, annotated.Height));
         var rect = mask.TightRect();
-        if (rect.IsEmpty) return previous;
-        return (Math.Clamp(annotated.Width / rect.Width, _options.MinPromptScale, _options.MaxPromptScale),
-                Math.Clamp(annotated.Height / rect.Height, _options.MinPromptScale, _options.MaxPromptScale));
+        if (rect.IsEmpty) return;
+        t.PromptScale = (Math.Clamp(annotated.Width / rect.Width, _options.MinPromptScale, _options.MaxPromptScale),
+                         Math.Clamp(annotated.Height / rect.Height, _options.MinPromptScale, _options.MaxPromptScale));
     }
 }
