@@ -62,7 +62,8 @@ public static class SegmentCommand
             int code = JobRunner.Run(console, errors, "segment", progress => report = SegmentJob.Run(options, progress));
             if (report is not null)
             {
-                console.MarkupLineInterpolated($"[green]done[/]: {report.Frames} frames, {report.ObjectFrames} object-frames ({report.PredictedPrompts} from predicted boxes), {report.Tracks} tracks with {report.Segmenter} -> {options.OutputDirectory}");
+                string predicted = report.PredictedPrompts > 0 ? $" ({report.PredictedPrompts} from predicted boxes)" : "";
+                console.MarkupLineInterpolated($"[green]done[/]: {report.Frames} frames, {report.ObjectFrames} object-frames{predicted}, {report.Tracks} tracks with {report.Segmenter} -> {options.OutputDirectory}");
                 int lost = report.TrackQuality.Sum(q => q.LostFrames);
                 if (lost > 0 || report.IdDisagreements.Count > 0)
                     console.MarkupLineInterpolated($"  [yellow]{lost} lost track-frames, {report.IdDisagreements.Count} id disagreements[/] (see run.json)");

@@ -55,7 +55,8 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
 
     /// <summary>
     /// A new track from one box: velocity zero; position std 2σp and velocity std 10σv (ByteTrack's
-    /// factors: the first box is trusted, its velocity is unknown).
+    /// factors: the first box is trusted, its velocity is unknown), the latter at least
+    /// <see cref="KalmanNoise.MinInitialVelocityStd"/>.
     /// </summary>
     public KalmanState Initiate(BoxXyxy box)
     {
@@ -66,7 +67,7 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
         var std = new[]
         {
             2 * Pos(w), 2 * Pos(h), 2 * Pos(w), 2 * Pos(h),
-            10 * Vel(w), 10 * Vel(h), 10 * Vel(w), 10 * Vel(h),
+            InitialVel(w), InitialVel(h), InitialVel(w), InitialVel(h),
         };
         return new KalmanState(mean, M.DenseOfDiagonalArray(std.Select(s => s * s).ToArray()));
     }
@@ -139,6 +140,8 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
         V.Dense([box.CenterX, box.CenterY, Math.Max(1, box.Width), Math.Max(1, box.Height)]);
 
     private double Pos(double size) => Math.Max(_noise.MinPositionStd, _noise.PositionWeight * size);
+
+    private double InitialVel(double size) => Math.Max(_noise.MinInitialVelocityStd, 10 * Vel(size));
 
     private double Vel(double size) => Math.Max(_noise.MinVelocityStd, _noise.VelocityWeight * size);
 }

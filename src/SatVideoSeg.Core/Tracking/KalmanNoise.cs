@@ -12,11 +12,17 @@ namespace SatVideoSeg.Core.Tracking;
 /// <param name="VelocityWeight">Velocity std per pixel of size, per frame (ByteTrack: 1/160).</param>
 /// <param name="MinPositionStd">Floor of every position/size std, pixels.</param>
 /// <param name="MinVelocityStd">Floor of every velocity std, pixels per frame.</param>
+/// <param name="MinInitialVelocityStd">
+/// Floor of a new track's velocity std, pixels per frame. ByteTrack's 10σv gives a 9 px car 0.56 px/frame,
+/// yet satellite cars move 1-3 px/frame (a third of their length): the filter would need many frames to
+/// learn their speed, and predicted prompts would trail the object meanwhile.
+/// </param>
 public sealed record KalmanNoise(
     double PositionWeight = 1.0 / 20,
     double VelocityWeight = 1.0 / 160,
     double MinPositionStd = 0.5,
-    double MinVelocityStd = 0.1)
+    double MinVelocityStd = 0.1,
+    double MinInitialVelocityStd = 2.0)
 {
     /// <summary>The constants above.</summary>
     public static KalmanNoise Default { get; } = new();

@@ -20,6 +20,14 @@ namespace SatVideoSeg.Core.Tracking;
 /// about a pixel, and after a few frames of predicted prompts the next annotated box (or a grabcut
 /// mask jittering by 2 px) falls outside the 95 % ellipse although it plainly overlaps the track.
 /// </param>
+/// <param name="MeasureSizeFromMasks">
+/// Whether a predicted prompt's mask measures the track's size as well as its centre. Off by
+/// default: a segmenter that keeps its mask inside the prompt box (GrabCut, SAM mostly) cuts off the
+/// part of a moving object beyond a trailing prompt, and the narrower mask would shrink the next
+/// prompt until the track collapses; satellite objects barely change size, so annotated boxes alone
+/// set it. Turn on for segmenters whose masks reliably cover the object (then sizes are scaled by
+/// the learnt prompt/mask ratio and bounded by MaxSizeChange).
+/// </param>
 /// <param name="MaxSizeChange">
 /// A predicted prompt's mask measures the track's size only within [1/x, x] of the last annotated
 /// box's size. Without this bound a segmenter that returns most of a too-large prompt feeds the
@@ -34,6 +42,7 @@ public sealed record LinkerOptions(
     int MinHits = 2,
     int LostBuffer = 30,
     bool MotionGate = false,
+    bool MeasureSizeFromMasks = false,
     double MaxSizeChange = 1.5,
     double MinPromptScale = 0.5,
     double MaxPromptScale = 3.0)

@@ -60,7 +60,7 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
                 t.KalmanFrame++;
             }
         }
-        return _tracks.Select(t => new TrackPrediction(t.Id, t.AnnotationId, t.Class, t.PredictedBox, t.State, t.Memory)).ToArray();
+        return _tracks.Select(t => new TrackPrediction(t.Id, t.AnnotationId, t.Class, t.PredictedBox, t.State, t.Memory, (Math.Sqrt(t.Kalman.Covariance[0, 0]), Math.Sqrt(t.Kalman.Covariance[1, 1])))).ToArray();
     }
 
     /// <summary>
@@ -225,8 +225,9 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     }
 
     // The measurement of a detection in prompt space: an annotated box as given; for a predicted
-    // prompt the mask's box, grown about its centre by the track's learnt prompt scale, its size held
-    // within MaxSizeChange of the last annotated size; null for an empty mask.
+    // prompt the mask's centre with the predicted size, or (MeasureSizeFromMasks) the mask's box grown
+    // about its centre by the track's learnt prompt scale, its size held within MaxSizeChange of the
+    // last annotated size; null for an empty mask.
     private BoxXyxy? Measure(LinkerDetection d)
     {
         if (d.Source == PromptSource.Annotated) return d.PromptBox;
@@ -234,6 +235,11 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
         if (rect.IsEmpty) return null;
         var box = rect.ToBox();
         var t = d.PromptTrackId is int id ? Find(id) : null;
+        if (t is not null && !_options.MeasureSizeFromMasks)
+        {
+            var p = t.PredictedBox;
+            return new BoxXyxy(box.CenterX - p.Width / 2, box.CenterY - p.Height / 2, box.CenterX + p.Width / 2, box.CenterY + p.Height / 2);
+        }
         var (sx, sy) = t?.PromptScale ?? (1, 1);
         double w = box.Width * sx, h = box.Height * sy;
         if (t?.AnnotatedSize is var (aw, ah))

@@ -10,4 +10,5 @@ namespace SatVideoSeg.Core.Tracking;
 /// <param name="Box">Predicted prompt box, frame pixels (not clipped to the frame).</param>
 /// <param name="State">Its state before this frame's update.</param>
 /// <param name="Memory">Segmenter state from its last mask, for the next prompt.</param>
-public sealed record TrackPrediction(int TrackId, int? AnnotationId, ObjectClass Class, BoxXyxy Box, TrackState State, object? Memory);
+/// <param name="CenterStd">Standard deviation (x, y) of the predicted centre, pixels: how far the object may be from the box.</param>
+public sealed record TrackPrediction(int TrackId, int? AnnotationId, ObjectClass Class, BoxXyxy Box, TrackState State, object? Memory, (double X, double Y) CenterStd);

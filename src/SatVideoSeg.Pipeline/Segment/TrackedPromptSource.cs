@@ -1,4 +1,5 @@
 using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Tracking;
 
 namespace SatVideoSeg.Pipeline.Segment;
@@ -96,11 +97,26 @@ public sealed class TrackedPromptSource
                 Exited++;
                 continue;
             }
-            prompts.Add(new ObjectPrompt(p.TrackId, p.Class, box, PromptSource.Predicted) { Memory = p.Memory });
+            prompts.Add(new ObjectPrompt(p.TrackId, p.Class, Widen(p).ClipTo(_width, _height), PromptSource.Predicted) { Memory = p.Memory });
             PredictedPrompts++;
         }
         return prompts;
     }
+
+    /// <summary>
+    /// The predicted box grown by <see cref="MarginSigmas"/> standard deviations of its centre on each
+    /// side (at most half its size): the object may have moved off the prediction, and a segmenter
+    /// keeps its mask inside the prompt, so a tight box would cut off the part that moved out.
+    /// </summary>
+    public static BoxXyxy Widen(TrackPrediction p)
+    {
+        var b = p.Box;
+        double mx = Math.Min(MarginSigmas * p.CenterStd.X, b.Width / 2), my = Math.Min(MarginSigmas * p.CenterStd.Y, b.Height / 2);
+        return new BoxXyxy(b.X0 - mx, b.Y0 - my, b.X1 + mx, b.Y1 + my);
+    }
+
+    /// <summary>Margin of predicted prompts, in standard deviations of the predicted centre.</summary>
+    public const double MarginSigmas = 2;
 
     /// <summary>
     /// Links a frame's (overlap-resolved) objects into tracks; returns them with their track ids,
