@@ -27,27 +27,6 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
     private static readonly MatrixBuilder<double> M = Matrix<double>.Build;
     private static readonly VectorBuilder<double> V = Vector<double>.Build;
 
-    // F: position += velocity (one frame); H: observe the first four components.
-    private static readonly Matrix<double> F = M.DenseOfArray(new double[,]
-    {
-        { 1, 0, 0, 0, 1, 0, 0, 0 },
-        { 0, 1, 0, 0, 0, 1, 0, 0 },
-        { 0, 0, 1, 0, 0, 0, 1, 0 },
-        { 0, 0, 0, 1, 0, 0, 0, 1 },
-        { 0, 0, 0, 0, 1, 0, 0, 0 },
-        { 0, 0, 0, 0, 0, 1, 0, 0 },
-        { 0, 0, 0, 0, 0, 0, 1, 0 },
-        { 0, 0, 0, 0, 0, 0, 0, 1 },
-    });
-
-    private static readonly Matrix<double> H = M.DenseOfArray(new double[,]
-    {
-        { 1, 0, 0, 0, 0, 0, 0, 0 },
-        { 0, 1, 0, 0, 0, 0, 0, 0 },
-        { 0, 0, 1, 0, 0, 0, 0, 0 },
-        { 0, 0, 0, 1, 0, 0, 0, 0 },
-    });
-
     private readonly KalmanNoise _noise = noise ?? KalmanNoise.Default;
 
     /// <summary>The noise constants.</summary>
@@ -76,13 +55,30 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
     public KalmanState Predict(KalmanState state)
     {
         double w = state.Mean[2], h = state.Mean[3];
-        var std = new[] { Pos(w), Pos(h), Pos(w), Pos(h), Vel(w), Vel(h), Vel(w), Vel(h) };
-        var q = M.DenseOfDiagonalArray(std.Select(s => s * s).ToArray());
-        var mean = F * state.Mean;
+        var m = state.Mean.ToArray();
+        for (int i = 0; i < 4; i++) m[i] += m[i + 4];
         // A box cannot shrink below one pixel: a negative size velocity would otherwise invert it.
-        if (mean[2] < 1) mean[2] = 1;
-        if (mean[3] < 1) mean[3] = 1;
-        return new KalmanState(mean, F * state.Covariance * F.Transpose() + q);
+        m[2] = Math.Max(1, m[2]);
+        m[3] = Math.Max(1, m[3]);
+
+        // F = I + E with E[i, i+4] = 1 (i < 4), so F P Fᵀ = P + E P + P Eᵀ + E P Eᵀ, written out
+        // element by element: an 8x8 product through the generic provider costs ~100x more.
+        var p = state.Covariance.ToArray();
+        var c = new double[8, 8];
+        for (int i = 0; i < 8; i++)
+        {
+            for (int j = 0; j < 8; j++)
+            {
+                double v = p[i, j];
+                if (i < 4) v += p[i + 4, j];
+                if (j < 4) v += p[i, j + 4];
+                if (i < 4 && j < 4) v += p[i + 4, j + 4];
+                c[i, j] = v;
+            }
+        }
+        var std = new[] { Pos(w), Pos(h), Pos(w), Pos(h), Vel(w), Vel(h), Vel(w), Vel(h) };
+        for (int i = 0; i < 8; i++) c[i, i] += std[i] * std[i];
+        return new KalmanState(V.Dense(m), M.DenseOfArray(c));
     }
 
     /// <summary>The state projected to measurement space: (H x, H P Hᵀ + R), 4 values and 4 x 4.</summary>
@@ -90,26 +86,47 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
     {
         double w = state.Mean[2], h = state.Mean[3];
         var std = new[] { Pos(w), Pos(h), Pos(w), Pos(h) };
-        var r = M.DenseOfDiagonalArray(std.Select(s => s * s).ToArray());
-        return (H * state.Mean, H * state.Covariance * H.Transpose() + r);
+        var s = state.Covariance.SubMatrix(0, 4, 0, 4);
+        for (int i = 0; i < 4; i++) s[i, i] += std[i] * std[i];
+        return (state.Mean.SubVector(0, 4), s);
     }
 
     /// <summary>
     /// Corrects the state with a measured box: S = H P Hᵀ + R, K = P Hᵀ S⁻¹, x' = x + K (z - H x),
-    /// P' = P - K S Kᵀ.
+    /// P' = P - K S Kᵀ = P - K H P.
     /// </summary>
     public KalmanState Update(KalmanState state, BoxXyxy measured)
     {
         var (projectedMean, s) = Project(state);
-        var z = ToMeasurement(measured);
-        // K = P Hᵀ S⁻¹, solved through Cholesky of the symmetric positive definite S (K Sᵀ = P Hᵀ).
-        var pht = state.Covariance * H.Transpose();
-        var gain = s.Cholesky().Solve(pht.Transpose()).Transpose();
-        var mean = state.Mean + gain * (z - projectedMean);
-        var covariance = state.Covariance - gain * s * gain.Transpose();
+        var innovation = ToMeasurement(measured) - projectedMean;
+        var p = state.Covariance.ToArray();
+        // S is 4x4 symmetric positive definite; its inverse is cheap and exact enough at this size.
+        var sInv = s.Inverse().ToArray();
+        // K = P Hᵀ S⁻¹: P Hᵀ is the first four columns of P.
+        var k = new double[8, 4];
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < 4; j++)
+            {
+                double v = 0;
+                for (int l = 0; l < 4; l++) v += p[i, l] * sInv[l, j];
+                k[i, j] = v;
+            }
+        var m = state.Mean.ToArray();
+        for (int i = 0; i < 8; i++)
+            for (int l = 0; l < 4; l++) m[i] += k[i, l] * innovation[l];
+        // H P is the first four rows of P.
+        var c = new double[8, 8];
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < 8; j++)
+            {
+                double v = p[i, j];
+                for (int l = 0; l < 4; l++) v -= k[i, l] * p[l, j];
+                c[i, j] = v;
+            }
         // Symmetrise: rounding makes P drift from symmetry over long tracks.
-        covariance = (covariance + covariance.Transpose()) * 0.5;
-        return new KalmanState(mean, covariance);
+        for (int i = 0; i < 8; i++)
+            for (int j = i + 1; j < 8; j++) c[i, j] = c[j, i] = (c[i, j] + c[j, i]) / 2;
+        return new KalmanState(V.Dense(m), M.DenseOfArray(c));
     }
 
     /// <summary>
@@ -126,7 +143,7 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
             d = d.SubVector(0, 2);
             cov = cov.SubMatrix(0, 2, 0, 2);
         }
-        return d * cov.Cholesky().Solve(d);
+        return d * (cov.Inverse() * d);
     }
 
     /// <summary>The box of a state's mean (size at least one pixel).</summary>

@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Tracking;
 
@@ -106,5 +107,38 @@ public class KalmanBoxFilterTests
     public void The_Gating_Table_Holds_The_Chi_Square_95_Percent_Quantiles()
     {
         Assert.Equal(new[] { 3.8415, 5.9915, 7.8147, 9.4877, 11.070, 12.592, 14.067, 15.507, 16.919 }, KalmanBoxFilter.ChiSquare95.Skip(1));
+    }
+
+    [Fact]
+    public void Predict_And_Update_Match_The_Textbook_Matrix_Formulas()
+    {
+        // The filter writes F P Fᵀ and K H P out element by element; check them against plain matrix algebra.
+        var m = Matrix<double>.Build;
+        var f = m.DenseIdentity(8);
+        var h = m.Dense(4, 8);
+        for (int i = 0; i < 4; i++)
+        {
+            f[i, i + 4] = 1;
+            h[i, i] = 1;
+        }
+        var s0 = Filter.Update(Filter.Predict(Filter.Initiate(Box(40, 30, 14, 9))), Box(42, 31, 15, 9));
+        double w = s0.Width, hh = s0.Height;
+        static double P(double size) => Math.Max(0.5, size / 20);
+        static double Vv(double size) => Math.Max(0.1, size / 160);
+        var q = m.DenseOfDiagonalArray(new[] { P(w), P(hh), P(w), P(hh), Vv(w), Vv(hh), Vv(w), Vv(hh) }.Select(x => x * x).ToArray());
+
+        var predicted = Filter.Predict(s0);
+
+        Assert.True((f * s0.Covariance * f.Transpose() + q - predicted.Covariance).Enumerate().All(x => Math.Abs(x) < 1e-9));
+        Assert.True((f * s0.Mean - predicted.Mean).Enumerate().All(x => Math.Abs(x) < 1e-9));
+
+        var z = Vector<double>.Build.Dense([45, 33, 15, 10]);
+        var r = m.DenseOfDiagonalArray(new[] { P(predicted.Width), P(predicted.Height), P(predicted.Width), P(predicted.Height) }.Select(x => x * x).ToArray());
+        var sMat = h * predicted.Covariance * h.Transpose() + r;
+        var gain = predicted.Covariance * h.Transpose() * sMat.Inverse();
+        var updated = Filter.Update(predicted, Box(45, 33, 15, 10));
+
+        Assert.True((predicted.Mean + gain * (z - h * predicted.Mean) - updated.Mean).Enumerate().All(x => Math.Abs(x) < 1e-9));
+        Assert.True((predicted.Covariance - gain * sMat * gain.Transpose() - updated.Covariance).Enumerate().All(x => Math.Abs(x) < 1e-9));
     }
 }
