@@ -69,22 +69,19 @@ public sealed class TrackedPromptSource
                 prompts.Add(p with { TrackId = 0 });
             }
         }
-        if (_schedule.IsDense) return prompts;
-
-        // An id whose scheduled frame came without a box has left (the annotation says so): end its track.
-        if (_useIds)
+        // An id whose scheduled frame came without a box has left (the annotation says so): end its
+        // track rather than keep it lost. Should the id come back, its box starts a track with the same id.
+        if (_useIds && _schedule.Interval is not null)
         {
             foreach (var (id, first) in _plan.FirstFrames)
             {
-                if (!covered.Contains(id) && _schedule.Interval is not null && _schedule.Uses(first, frameIndex) && _absent.Add(id))
+                if (!covered.Contains(id) && _schedule.Uses(first, frameIndex) && _absent.Add(id))
                     Linker.Remove(id);
             }
         }
-        // Boxes without ids on a frame are a full detection pass: the linker matches them, nothing is predicted.
-        else if (prompts.Count > 0)
-        {
-            return prompts;
-        }
+        // Every box given: nothing to predict. Boxes without ids on a frame are a full detection
+        // pass: the linker matches them, nothing is predicted either.
+        if (_schedule.IsDense || (!_useIds && prompts.Count > 0)) return prompts;
 
         foreach (var p in predictions)
         {

@@ -71,18 +71,20 @@ public class SparsePromptingTests
         Assert.All(report.TrackQuality, q => Assert.Equal((1, TestVideo.Frames, TestVideo.Frames), (q.FirstFrame, q.LastFrame, q.Frames)));
     }
 
-    [Fact]
-    public void An_Object_Whose_Scheduled_Box_Is_Missing_Is_Ended_Not_Predicted()
+    [Theory]
+    [InlineData(1, 3)] // every box: the track ends with its last box
+    [InlineData(2, 4)] // every 2nd box: frame 3 is used, frame 4 predicted, frame 5 has no box and ends it
+    public void An_Object_Whose_Scheduled_Box_Is_Missing_Is_Ended_Not_Kept_Lost(int every, int lastFrame)
     {
         using var dir = new TempDir();
         var (video, boxes) = TestVideo.Write(dir.Path);
-        // Object 2 has boxes in frames 1-3 only; with every 2nd box, frame 3 is used and frame 5 says it has gone.
+        // Object 2 has boxes in frames 1-3 only.
         File.WriteAllLines(boxes, File.ReadAllLines(boxes).Where(l => !(l.Split(',')[1] == "2" && int.Parse(l.Split(',')[0]) > 3)));
 
-        var report = SegmentJob.Run(new SegmentOptions(video, boxes, dir.File("out"), "box") { BoxesEvery = 2, WriteOverlay = false });
+        var report = SegmentJob.Run(new SegmentOptions(video, boxes, dir.File("out"), "box") { BoxesEvery = every, WriteOverlay = false });
 
         var q = report.TrackQuality.Single(t => t.TrackId == 2);
-        Assert.Equal((1, 4, 0), (q.FirstFrame, q.LastFrame, q.LostFrames));
+        Assert.Equal((1, lastFrame, 0), (q.FirstFrame, q.LastFrame, q.LostFrames));
         Assert.Equal(TestVideo.Frames, report.TrackQuality.Single(t => t.TrackId == 1).Frames);
     }
 
