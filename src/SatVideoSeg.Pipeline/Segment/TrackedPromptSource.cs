@@ -86,6 +86,9 @@ public sealed class TrackedPromptSource
         foreach (var p in predictions)
         {
             if (covered.Contains(p.TrackId) || _absent.Contains(p.TrackId)) continue;
+            // Without ids the detector decides what exists: a track its last pass did not find stays
+            // lost (coasting, re-linkable by a later detection) instead of reviving on its own prompt.
+            if (!_useIds && p.State == TrackState.Lost) continue;
             var box = p.Box.ClipTo(_width, _height);
             if (box.ToPixelRect().IsEmpty)
             {

@@ -71,6 +71,20 @@ public class SparsePromptingTests
         Assert.All(report.TrackQuality, q => Assert.Equal((1, TestVideo.Frames, TestVideo.Frames), (q.FirstFrame, q.LastFrame, q.Frames)));
     }
 
+    [Fact]
+    public void Detections_Without_Ids_Every_Third_Frame_Are_Linked_Through_The_Predicted_Frames_Between()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        File.WriteAllLines(boxes, File.ReadAllLines(boxes).Select(l => { var f = l.Split(','); f[1] = "-1"; return string.Join(',', f); }));
+
+        var report = SegmentJob.Run(new SegmentOptions(video, boxes, dir.File("out"), "grabcut") { BoxesEvery = 3, WriteOverlay = false });
+
+        // Detections in frames 1, 4, 7; GrabCut masks in the predicted frames carry both tracks to the next pass.
+        Assert.Equal(2, report.Tracks);
+        Assert.All(report.TrackQuality, q => Assert.Equal((TestVideo.Frames, 0, 5), (q.Frames, q.LostFrames, q.PredictedPrompts)));
+    }
+
     [Theory]
     [InlineData(1, 3)] // every box: the track ends with its last box
     [InlineData(2, 4)] // every 2nd box: frame 3 is used, frame 4 predicted, frame 5 has no box and ends it
