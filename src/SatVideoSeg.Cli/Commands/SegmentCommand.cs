@@ -14,6 +14,8 @@ public static class SegmentCommand
         Examples:
           satvidseg segment videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt --out out/demo
           satvidseg segment ../shared/data/real/jilin1-car-0001/frames --boxes groundtruth.txt --segmenter grabcut --out out/car
+          satvidseg segment videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt --boxes-every 5 --out out/every5
+          satvidseg segment ../shared/data/real/jilin1-car-0001/frames --boxes groundtruth.txt --init-only --out out/car-init
         """;
 
     /// <summary>Builds the command.</summary>
@@ -31,11 +33,14 @@ public static class SegmentCommand
         var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: AnchorTopLeft (cut or zero-pad to the first frame's size, keeping box coordinates) or Fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
         var frameBase = new Option<int>("--mots-frame-base") { Description = "First frame number in MOTS output: 1 (MOTSChallenge) or 0 (KITTI).", DefaultValueFactory = _ => 1 };
         var noOverlay = new Option<bool>("--no-overlay") { Description = "Skip overlay.mp4." };
+        var boxesEvery = new Option<int>("--boxes-every") { Description = "Use each object's box on its first annotated frame and every K-th frame after; frames between are prompted with Kalman-predicted boxes.", DefaultValueFactory = _ => 1 };
+        var initOnly = new Option<bool>("--init-only") { Description = "Use each object's first annotated box only; every later frame is prompted with its predicted box." };
+        var ignoreIds = new Option<bool>("--ignore-ids") { Description = "Treat the boxes as detections without ids: the linker assigns track ids (implied for negative ids)." };
         var opacity = new Option<double>("--opacity") { Description = "Mask fill opacity in the overlay, 0-1.", DefaultValueFactory = _ => 0.45 };
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, device, threads, boxFormat, fps, sizePolicy, frameBase, noOverlay, opacity,
+            input, boxes, output, segmenter, model, device, threads, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, opacity,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +52,9 @@ public static class SegmentCommand
                 Fps = parse.GetValue(fps),
                 SizePolicy = parse.GetValue(sizePolicy),
                 MotsFrameBase = parse.GetValue(frameBase),
+                BoxesEvery = parse.GetValue(boxesEvery),
+                InitOnly = parse.GetValue(initOnly),
+                IgnoreIds = parse.GetValue(ignoreIds),
                 WriteOverlay = !parse.GetValue(noOverlay),
                 Overlay = Video.Rendering.OverlayStyle.Default with { FillOpacity = parse.GetValue(opacity) },
             };
@@ -54,7 +62,11 @@ public static class SegmentCommand
             int code = JobRunner.Run(console, errors, "segment", progress => report = SegmentJob.Run(options, progress));
             if (report is not null)
             {
-                console.MarkupLineInterpolated($"[green]done[/]: {report.Frames} frames, {report.ObjectFrames} object-frames, {report.Tracks} tracks with {report.Segmenter} -> {options.OutputDirectory}");
+                string predicted = report.PredictedPrompts > 0 ? $" ({report.PredictedPrompts} from predicted boxes)" : "";
+                console.MarkupLineInterpolated($"[green]done[/]: {report.Frames} frames, {report.ObjectFrames} object-frames{predicted}, {report.Tracks} tracks with {report.Segmenter} -> {options.OutputDirectory}");
+                int lost = report.TrackQuality.Sum(q => q.LostFrames);
+                if (lost > 0 || report.IdDisagreements.Count > 0)
+                    console.MarkupLineInterpolated($"  [yellow]{lost} lost track-frames, {report.IdDisagreements.Count} id disagreements[/] (see run.json)");
                 foreach (var (stage, seconds) in report.StageSeconds) console.MarkupLineInterpolated($"  {stage,-8} {seconds,8:0.000} s");
             }
             return code;

@@ -6,7 +6,7 @@ namespace SatVideoSeg.Core.Detections;
 /// What a segmenter is asked to segment in one frame: a box (pixel-edge coordinates) with the
 /// object's track id and class, plus optional extra points.
 /// </summary>
-/// <param name="TrackId">Track id (the annotation's id where there is one), 1-based.</param>
+/// <param name="TrackId">Track id (the annotation's id where there is one), 1-based; 0 for a box without an id, which the linker names.</param>
 /// <param name="Class">Object class.</param>
 /// <param name="Box">Prompt box in frame pixels.</param>
 /// <param name="Source">Whether the box was annotated or predicted.</param>
@@ -17,4 +17,11 @@ public sealed record ObjectPrompt(int TrackId, ObjectClass Class, BoxXyxy Box, P
 
     /// <summary>Points that must lie inside the mask, frame pixels.</summary>
     public IReadOnlyList<(double X, double Y)> PositivePoints { get; init; } = [];
+
+    /// <summary>
+    /// Segmenter-owned state from this track's previous mask (e.g. SAM's low-res logits, fed back as
+    /// mask input), handed back through <see cref="SegmentedObject.Memory"/>; null when there is none.
+    /// Segmenters that keep no state ignore it.
+    /// </summary>
+    public object? Memory { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record SegmentedObject(ObjectPrompt Prompt, BitMask Mask, double P
 {
     /// <summary>The object's track id.</summary>
     public int TrackId => Prompt.TrackId;
+
+    /// <summary>Segmenter-owned state to carry to this track's next prompt (<see cref="ObjectPrompt.Memory"/>); null when none.</summary>
+    public object? Memory { get; init; }
 }

@@ -5,7 +5,10 @@ public sealed class BoxAnnotations
 {
     private readonly Dictionary<int, List<AnnotatedBox>> _byFrame = [];
 
-    /// <summary>Groups boxes by frame; a track id appearing twice in one frame is an error naming both lines.</summary>
+    /// <summary>
+    /// Groups boxes by frame; a track id appearing twice in one frame is an error naming both lines
+    /// (negative ids, as in MOT detection files, mean "no id" and may repeat).
+    /// </summary>
     public BoxAnnotations(string file, BoxFileFormat format, IEnumerable<AnnotatedBox> boxes)
     {
         File = file;
@@ -13,7 +16,7 @@ public sealed class BoxAnnotations
         foreach (var b in boxes)
         {
             if (!_byFrame.TryGetValue(b.FrameIndex, out var list)) _byFrame[b.FrameIndex] = list = [];
-            var twin = list.FirstOrDefault(o => o.TrackId == b.TrackId);
+            var twin = b.TrackId < 0 ? null : list.FirstOrDefault(o => o.TrackId == b.TrackId);
             if (twin is not null)
                 throw new AnnotationFormatException(file, b.Line, $"object {b.TrackId} already has a box in frame {b.FrameIndex + 1} (line {twin.Line})");
             list.Add(b);

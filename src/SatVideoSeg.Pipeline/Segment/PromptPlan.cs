@@ -15,6 +15,7 @@ public sealed class PromptPlan
     private readonly BoxAnnotations _boxes;
     private readonly int _width;
     private readonly int _height;
+    private readonly Dictionary<int, int> _firstFrames = [];
 
     /// <summary>Checks every box against a width x height frame.</summary>
     public PromptPlan(BoxAnnotations boxes, int width, int height)
@@ -30,11 +31,18 @@ public sealed class PromptPlan
                 if (clipped.ToPixelRect().IsEmpty)
                     throw new JobException($"{boxes.File}:{b.Line}: box {b.Box.ToXywh()} of object {b.TrackId} in frame {f + 1} lies outside the {width}x{height} frame");
                 if (clipped != b.Box) ClippedBoxes++;
+                _firstFrames.TryAdd(b.TrackId, f);
                 if (b.TrackId > Datasets.Mots.MotsFormat.MaxTrackId)
                     throw new JobException($"{boxes.File}:{b.Line}: object id {b.TrackId} is above {Datasets.Mots.MotsFormat.MaxTrackId}, the largest MOTS instance id");
             }
         }
     }
+
+    /// <summary>First annotated frame (0-based) of each object id.</summary>
+    public IReadOnlyDictionary<int, int> FirstFrames => _firstFrames;
+
+    /// <summary>First annotated frame (0-based) of the whole file, or null when it holds no box.</summary>
+    public int? FirstFrame => FirstFrames.Count == 0 ? null : FirstFrames.Values.Min();
 
     /// <summary>Boxes that reached past the frame edge and were clipped.</summary>
     public int ClippedBoxes { get; }

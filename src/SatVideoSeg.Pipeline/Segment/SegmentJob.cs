@@ -15,8 +15,9 @@ using SatVideoSeg.Video.Sources;
 namespace SatVideoSeg.Pipeline.Segment;
 
 /// <summary>
-/// `satvidseg segment`: prompts a segmenter with each frame's boxes, keeps the annotation's ids
-/// as track ids, and writes tracks.mots.txt, overlay.mp4 and run.json. Outputs appear only when
+/// `satvidseg segment`: prompts a segmenter with each frame's boxes (or, between sparse boxes,
+/// with the tracks' Kalman-predicted boxes), links the masks into tracks (annotation ids win),
+/// and writes tracks.mots.txt, overlay.mp4 and run.json. Outputs appear only when
 /// the whole run succeeds (temp files renamed at the end); a failed run leaves none.
 /// </summary>
 public static class SegmentJob
@@ -33,11 +34,15 @@ public static class SegmentJob
     /// <summary>Runs the job; errors in the inputs surface as <see cref="JobException"/> before anything is written.</summary>
     public static SegmentReport Run(SegmentOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (options.BoxesEvery < 1) throw new JobException($"--boxes-every {options.BoxesEvery}: give 1 (every box) or more");
+        if (options.InitOnly && options.BoxesEvery > 1) throw new JobException($"--init-only and --boxes-every {options.BoxesEvery} exclude each other: give one");
         var timer = new StageTimer();
         using var source = Open(options);
         var info = source.Info;
         var boxes = ReadBoxes(options);
         var plan = new PromptPlan(boxes, info.Width, info.Height);
+        bool ignoreIds = options.IgnoreIds || plan.FirstFrames.Keys.Any(id => id < 1);
+        var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
         using var segmenter = SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device);
 
         Directory.CreateDirectory(options.OutputDirectory);
@@ -45,7 +50,8 @@ public static class SegmentJob
         using var overlay = options.WriteOverlay
             ? new H264FileSink(Path.Combine(options.OutputDirectory, OverlayFile), info.Width, info.Height, info.Fps)
             : null;
-        var renderer = new OverlayRenderer(options.Overlay);
+        // Sparse runs draw prompt boxes: annotated solid, predicted dashed.
+        var renderer = new OverlayRenderer(options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true });
         var quality = new Dictionary<int, TrackQualityAccumulator>();
         int frames = 0, objectFrames = 0;
 
@@ -53,9 +59,10 @@ public static class SegmentJob
         while (timer.Time("decode", () => Wrap(frameEnumerator.MoveNext)))
         {
             var frame = frameEnumerator.Current;
-            var prompts = plan.ForFrame(frame.Index);
+            var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
             var segmented = timer.Time("segment", () => segmenter.Segment(frame, prompts, cancellationToken));
-            var disjoint = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
+            var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
+            var disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
             var detections = new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint);
             timer.Time("write", () =>
             {
@@ -70,8 +77,10 @@ public static class SegmentJob
             foreach (var o in disjoint)
             {
                 if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
-                q.Add(o);
+                q.Add(frame.Index, o);
             }
+            foreach (var t in prompter.Linker.Tracks)
+                if (t.State == Core.Tracking.TrackState.Lost && quality.TryGetValue(t.Id, out var q)) q.AddLostFrame();
             frames++;
             objectFrames += disjoint.Count;
             progress?.Report(new JobProgress("segment", frames, info.FrameCount));
@@ -98,6 +107,12 @@ public static class SegmentJob
                 .Select(c => (object)new { frame = c.FrameIndex + 1, c.File, size = $"{c.Width}x{c.Height}", policy = options.SizePolicy.ToString() })
                 .ToArray(),
             StageSeconds = timer.Seconds(),
+            Prompting = new { boxes = options.Schedule.ToString(), annotationIds = !ignoreIds },
+            PredictedPrompts = prompter.PredictedPrompts,
+            Linking = new { started = prompter.Events.Started, refound = prompter.Events.Refound, lost = prompter.Events.Lost, exited = prompter.Exited },
+            IdDisagreements = prompter.Disagreements
+                .Select(d => (object)new { frame = d.FrameIndex + 1, annotationId = d.AnnotationId, linkedTrackId = d.LinkedTrackId, reason = d.Reason })
+                .ToArray(),
             TrackQuality = quality.Values.OrderBy(q => q.TrackId).Select(q => q.ToQuality()).ToArray(),
         };
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), JsonSerializer.Serialize(report, RunInfo.Json));
@@ -139,27 +154,5 @@ public static class SegmentJob
         {
             throw new JobException(e.Message, e);
         }
-    }
-
-    private sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
-    {
-        private int _frames;
-        private int _empty;
-        private double _iouSum;
-        private double _areaSum;
-
-        public int TrackId => trackId;
-
-        public void Add(SegmentedObject o)
-        {
-            _frames++;
-            long area = o.Mask.Area;
-            if (area == 0) _empty++;
-            _iouSum += o.PredictedIoU;
-            _areaSum += area;
-        }
-
-        public TrackQuality ToQuality() =>
-            new(trackId, ObjectClasses.Name(cls), _frames, _empty, Math.Round(_iouSum / _frames, 4), Math.Round(_areaSum / _frames, 1));
     }
 }

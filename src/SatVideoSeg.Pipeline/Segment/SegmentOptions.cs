@@ -33,6 +33,22 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>Whether to write overlay.mp4.</summary>
     public bool WriteOverlay { get; init; } = true;
 
-    /// <summary>How the overlay is drawn.</summary>
+    /// <summary>
+    /// Use an annotated object's box on every K-th frame after its first (1 = every box); frames
+    /// between are prompted with the track's Kalman-predicted box.
+    /// </summary>
+    public int BoxesEvery { get; init; } = 1;
+
+    /// <summary>Use each object's first annotated box only; later frames are prompted with predicted boxes.</summary>
+    public bool InitOnly { get; init; }
+
+    /// <summary>Treat the boxes as detections without ids: the linker names the tracks (implied when ids are negative).</summary>
+    public bool IgnoreIds { get; init; }
+
+    /// <summary>The box schedule these options ask for.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public BoxSchedule Schedule => InitOnly ? BoxSchedule.InitOnly : BoxSchedule.Every(BoxesEvery);
+
+    /// <summary>How the overlay is drawn (prompt boxes are added when prompts may be predicted).</summary>
     public OverlayStyle Overlay { get; init; } = OverlayStyle.Default;
 }

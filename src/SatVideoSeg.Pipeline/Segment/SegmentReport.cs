@@ -39,15 +39,57 @@ public sealed record SegmentReport
     /// <summary>Wall-clock seconds per stage.</summary>
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
 
-    /// <summary>Per-object quality: mean predicted IoU, frames, empty masks.</summary>
+    /// <summary>How prompts were chosen ("every frame", "every 5 frames", "init-only") and whether annotation ids were used.</summary>
+    public object? Prompting { get; init; }
+
+    /// <summary>Prompts that were Kalman-predicted boxes rather than annotated ones.</summary>
+    public int PredictedPrompts { get; init; }
+
+    /// <summary>Linker events: tracks started, re-linked after being lost, and lost.</summary>
+    public object? Linking { get; init; }
+
+    /// <summary>Frames where IoU linking would have linked an annotated id to another track (the annotation won).</summary>
+    public IReadOnlyList<object> IdDisagreements { get; init; } = [];
+
+    /// <summary>Per-object quality: predicted IoU, temporal IoU, area jumps, masks beyond their box, predicted prompts, lost frames.</summary>
     public IReadOnlyList<TrackQuality> TrackQuality { get; init; } = [];
 }
 
-/// <summary>Quality signals of one track.</summary>
+/// <summary>Quality signals of one track (frames 1-based).</summary>
 /// <param name="TrackId">The track.</param>
 /// <param name="Class">Its class name.</param>
-/// <param name="Frames">Frames it was prompted in.</param>
+/// <param name="FirstFrame">First frame with a mask.</param>
+/// <param name="LastFrame">Last frame with a mask.</param>
+/// <param name="Frames">Frames with a linked mask.</param>
 /// <param name="EmptyMasks">Frames where its mask came out empty (after overlap removal).</param>
 /// <param name="MeanPredictedIoU">Mean of the segmenter's own IoU estimate.</param>
+/// <param name="MinPredictedIoU">Lowest such estimate.</param>
 /// <param name="MeanArea">Mean mask area in pixels.</param>
-public sealed record TrackQuality(int TrackId, string Class, int Frames, int EmptyMasks, double MeanPredictedIoU, double MeanArea);
+/// <param name="MeanTemporalIoU">Mean mask IoU with the previous frame's mask (consecutive frames only; null with fewer than two).</param>
+/// <param name="MinTemporalIoU">Lowest such IoU.</param>
+/// <param name="LowTemporalIoUFrames">Frames whose temporal IoU fell below 0.5.</param>
+/// <param name="AreaJumps">Frames whose mask area changed by more than x1.5 from the previous frame.</param>
+/// <param name="AreaJumpFrames">The first 50 of those frames.</param>
+/// <param name="MaskLargerThanBox">Frames whose mask reached more than one pixel beyond its prompt box.</param>
+/// <param name="PredictedPrompts">Frames prompted with the Kalman-predicted box rather than an annotated one.</param>
+/// <param name="PredictedPromptFrames">Those frames as ranges ("11-15,17").</param>
+/// <param name="LostFrames">Frames the track was alive but lost (no mask linked).</param>
+public sealed record TrackQuality(
+    int TrackId,
+    string Class,
+    int FirstFrame,
+    int LastFrame,
+    int Frames,
+    int EmptyMasks,
+    double MeanPredictedIoU,
+    double MinPredictedIoU,
+    double MeanArea,
+    double? MeanTemporalIoU,
+    double? MinTemporalIoU,
+    int LowTemporalIoUFrames,
+    int AreaJumps,
+    IReadOnlyList<int> AreaJumpFrames,
+    int MaskLargerThanBox,
+    int PredictedPrompts,
+    string PredictedPromptFrames,
+    int LostFrames);

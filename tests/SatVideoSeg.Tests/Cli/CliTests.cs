@@ -61,4 +61,32 @@ public class CliTests
         Assert.True(code == 0, errors);
         Assert.Contains($"done: {TestVideo.Frames} frames, {2 * TestVideo.Frames} object-frames, 2 tracks with box", output);
     }
+
+    [Fact]
+    public void Segment_With_Init_Only_Says_How_Many_Prompts_Were_Predicted()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+
+        var (code, output, errors) = Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "-s", "box", "--init-only", "--no-overlay");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"({2 * (TestVideo.Frames - 1)} from predicted boxes), 2 tracks with box", output);
+    }
+
+    [Theory]
+    [InlineData("--boxes-every", "0", "error: --boxes-every 0: give 1 (every box) or more")]
+    [InlineData("--boxes-every", "5", "error: --init-only and --boxes-every 5 exclude each other: give one")]
+    public void Bad_Sparse_Prompting_Options_Give_One_Clear_Line(string option, string value, string expected)
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        var args = new List<string> { "segment", video, "--boxes", boxes, "--out", dir.File("out"), "-s", "box", option, value };
+        if (value == "5") args.Add("--init-only");
+
+        var (code, _, errors) = Run([.. args]);
+
+        Assert.Equal(1, code);
+        Assert.Equal(expected, errors.Trim());
+    }
 }

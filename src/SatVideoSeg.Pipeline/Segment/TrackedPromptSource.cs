@@ -1,0 +1,139 @@
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Core.Tracking;
+
+namespace SatVideoSeg.Pipeline.Segment;
+
+/// <summary>
+/// Where a segment run's prompts come from, and how its masks become tracks. Three sources:
+/// (a) annotation boxes with ids (MOT, SOT): the ids are the track ids, the linker checks them;
+/// (b) boxes without ids (detections, or <c>ignoreIds</c>): the linker names the tracks;
+/// (c) either, made sparse by a <see cref="BoxSchedule"/>: a live track without a box in a frame
+/// is prompted with its Kalman-predicted box (<see cref="PromptSource.Predicted"/>), and the box of
+/// the mask it gets is the track's next measurement.
+/// Per frame: <see cref="PromptsFor"/>, segment, resolve overlaps, <see cref="Link"/>.
+/// </summary>
+public sealed class TrackedPromptSource
+{
+    private readonly PromptPlan _plan;
+    private readonly BoxSchedule _schedule;
+    private readonly bool _useIds;
+    private readonly int _width;
+    private readonly int _height;
+    private readonly HashSet<int> _absent = [];
+
+    /// <summary>Prompts from <paramref name="plan"/>'s boxes as <paramref name="schedule"/> allows; ids used unless <paramref name="ignoreIds"/>.</summary>
+    public TrackedPromptSource(PromptPlan plan, BoxSchedule schedule, bool ignoreIds, int width, int height, LinkerOptions? linkerOptions = null)
+    {
+        _plan = plan;
+        _schedule = schedule;
+        _useIds = !ignoreIds;
+        _width = width;
+        _height = height;
+        Linker = new MaskTrackLinker(linkerOptions);
+    }
+
+    /// <summary>The linker that owns the tracks.</summary>
+    public MaskTrackLinker Linker { get; }
+
+    /// <summary>Prompts so far that were Kalman predictions.</summary>
+    public int PredictedPrompts { get; private set; }
+
+    /// <summary>Tracks ended because their predicted box left the frame.</summary>
+    public int Exited { get; private set; }
+
+    /// <summary>Every id disagreement so far (annotation id vs IoU linking).</summary>
+    public List<IdDisagreement> Disagreements { get; } = [];
+
+    /// <summary>Tracks started, re-linked after being lost, and lost, so far.</summary>
+    public (int Started, int Refound, int Lost) Events { get; private set; }
+
+    /// <summary>The prompts of a 0-based frame: the scheduled annotation boxes, then predicted boxes of the live tracks without one.</summary>
+    public IReadOnlyList<ObjectPrompt> PromptsFor(int frameIndex)
+    {
+        var predictions = Linker.Predict(frameIndex);
+        var memory = predictions.ToDictionary(p => p.TrackId, p => p.Memory);
+        var prompts = new List<ObjectPrompt>();
+        var covered = new HashSet<int>();
+        foreach (var p in _plan.ForFrame(frameIndex))
+        {
+            if (_useIds)
+            {
+                if (!_schedule.Uses(_plan.FirstFrames[p.TrackId], frameIndex)) continue;
+                covered.Add(p.TrackId);
+                _absent.Remove(p.TrackId);
+                prompts.Add(p with { Memory = memory.GetValueOrDefault(p.TrackId) });
+            }
+            else if (_schedule.Uses(_plan.FirstFrame!.Value, frameIndex))
+            {
+                prompts.Add(p with { TrackId = 0 });
+            }
+        }
+        // An id whose scheduled frame came without a box has left (the annotation says so): end its
+        // track rather than keep it lost. Should the id come back, its box starts a track with the same id.
+        if (_useIds && _schedule.Interval is not null)
+        {
+            foreach (var (id, first) in _plan.FirstFrames)
+            {
+                if (!covered.Contains(id) && _schedule.Uses(first, frameIndex) && _absent.Add(id))
+                    Linker.Remove(id);
+            }
+        }
+        // Every box given: nothing to predict. Boxes without ids on a frame are a full detection
+        // pass: the linker matches them, nothing is predicted either.
+        if (_schedule.IsDense || (!_useIds && prompts.Count > 0)) return prompts;
+
+        foreach (var p in predictions)
+        {
+            if (covered.Contains(p.TrackId) || _absent.Contains(p.TrackId)) continue;
+            // Without ids the detector decides what exists: a track its last pass did not find stays
+            // lost (coasting, re-linkable by a later detection) instead of reviving on its own prompt.
+            if (!_useIds && p.State == TrackState.Lost) continue;
+            var box = p.Box.ClipTo(_width, _height);
+            if (box.ToPixelRect().IsEmpty)
+            {
+                // The predicted box has left the frame: the object has gone, not been lost.
+                Linker.Remove(p.TrackId);
+                Exited++;
+                continue;
+            }
+            prompts.Add(new ObjectPrompt(p.TrackId, p.Class, Widen(p).ClipTo(_width, _height), PromptSource.Predicted) { Memory = p.Memory });
+            PredictedPrompts++;
+        }
+        return prompts;
+    }
+
+    /// <summary>
+    /// The predicted box grown by <see cref="MarginSigmas"/> standard deviations of its centre on each
+    /// side (at most half its size): the object may have moved off the prediction, and a segmenter
+    /// keeps its mask inside the prompt, so a tight box would cut off the part that moved out.
+    /// </summary>
+    public static BoxXyxy Widen(TrackPrediction p)
+    {
+        var b = p.Box;
+        double mx = Math.Min(MarginSigmas * p.CenterStd.X, b.Width / 2), my = Math.Min(MarginSigmas * p.CenterStd.Y, b.Height / 2);
+        return new BoxXyxy(b.X0 - mx, b.Y0 - my, b.X1 + mx, b.Y1 + my);
+    }
+
+    /// <summary>Margin of predicted prompts, in standard deviations of the predicted centre.</summary>
+    public const double MarginSigmas = 2;
+
+    /// <summary>
+    /// Links a frame's (overlap-resolved) objects into tracks; returns them with their track ids,
+    /// without the predicted prompts whose masks failed the linker's gate.
+    /// </summary>
+    public IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> objects)
+    {
+        var result = Linker.Update(frameIndex, objects.Select(o => LinkerDetection.From(o, _useIds)).ToArray());
+        Disagreements.AddRange(result.Disagreements);
+        Events = (Events.Started + result.Started.Count, Events.Refound + result.Refound.Count, Events.Lost + result.Lost.Count);
+        var linked = new List<SegmentedObject>(objects.Count);
+        for (int i = 0; i < objects.Count; i++)
+        {
+            if (result.TrackIds[i] is not int id) continue;
+            var o = objects[i];
+            linked.Add(id == o.Prompt.TrackId ? o : o with { Prompt = o.Prompt with { TrackId = id } });
+        }
+        return linked;
+    }
+}
