@@ -21,7 +21,7 @@ public static class SegmentCommand
     {
         var input = new Argument<string>("input") { Description = "Video file (anything FFmpeg reads), folder of frames (png/jpg/tif, natural order), or one image." };
         var boxes = new Option<string>("--boxes", "-b") { Description = "Per-frame boxes: MOT txt (frame,id,x,y,w,h,conf,class; 1-based frames) or SOT (x,y,w,h per frame; -1/NaN rows = no box).", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "Output folder for tracks.mots.txt, overlay.mp4 and run.json.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder for tracks.mots.txt, overlay.mp4, run.json and report.html.", Required = true };
         var segmenter = new Option<string>("--segmenter", "-s") { Description = $"Segmenter: {string.Join(", ", SegmenterFactory.Names)}.", DefaultValueFactory = _ => SegmenterFactory.DefaultName };
         var model = new Option<string?>("--model", "-m") { Description = "Model folder with model.json (for the sam segmenter; default: the shipped model)." };
         var boxFormat = new Option<BoxFileFormat>("--box-format") { Description = "Box file layout.", DefaultValueFactory = _ => BoxFileFormat.Auto };
@@ -29,11 +29,12 @@ public static class SegmentCommand
         var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: anchor-top-left (cut/pad to the first frame's size) or fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
         var frameBase = new Option<int>("--mots-frame-base") { Description = "First frame number in MOTS output: 1 (MOTSChallenge) or 0 (KITTI).", DefaultValueFactory = _ => 1 };
         var noOverlay = new Option<bool>("--no-overlay") { Description = "Skip overlay.mp4." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var opacity = new Option<double>("--opacity") { Description = "Mask fill opacity in the overlay, 0-1.", DefaultValueFactory = _ => 0.45 };
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, boxFormat, fps, sizePolicy, frameBase, noOverlay, opacity,
+            input, boxes, output, segmenter, model, boxFormat, fps, sizePolicy, frameBase, noOverlay, noReport, opacity,
         };
         command.SetAction(parse =>
         {
@@ -44,6 +45,7 @@ public static class SegmentCommand
                 SizePolicy = parse.GetValue(sizePolicy),
                 MotsFrameBase = parse.GetValue(frameBase),
                 WriteOverlay = !parse.GetValue(noOverlay),
+                WriteReport = !parse.GetValue(noReport),
                 Overlay = Video.Rendering.OverlayStyle.Default with { FillOpacity = parse.GetValue(opacity) },
             };
             SegmentReport? report = null;

@@ -16,6 +16,16 @@ public static class AtomicFile
         File.Move(temporary, full, overwrite: true);
     }
 
+    /// <summary>Writes bytes atomically.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string temporary = full + ".partial";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, full, overwrite: true);
+    }
+
     /// <summary>Opens a writer on the temporary file; <see cref="AtomicTextWriter.Commit"/> renames it into place.</summary>
     public static AtomicTextWriter CreateText(string path) => new(path);
 }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets;
 using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Datasets.IO;
 using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Pipeline.Reports;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Video;
 using SatVideoSeg.Video.Rendering;
@@ -16,7 +18,7 @@ namespace SatVideoSeg.Pipeline.Segment;
 
 /// <summary>
 /// `satvidseg segment`: prompts a segmenter with each frame's boxes, keeps the annotation's ids
-/// as track ids, and writes tracks.mots.txt, overlay.mp4 and run.json. Outputs appear only when
+/// as track ids, and writes tracks.mots.txt, overlay.mp4, run.json and report.html. Outputs appear only when
 /// the whole run succeeds (temp files renamed at the end); a failed run leaves none.
 /// </summary>
 public static class SegmentJob
@@ -45,7 +47,8 @@ public static class SegmentJob
         using var overlay = options.WriteOverlay
             ? new H264FileSink(Path.Combine(options.OutputDirectory, OverlayFile), info.Width, info.Height, info.Fps)
             : null;
-        var renderer = new OverlayRenderer(options.Overlay);
+        var renderer = new OverlayRenderer(options.Overlay, info.Fps);
+        var recorder = new RunRecorder(info.FrameCount);
         var quality = new Dictionary<int, TrackQualityAccumulator>();
         int frames = 0, objectFrames = 0;
 
@@ -62,11 +65,13 @@ public static class SegmentJob
                 foreach (var o in disjoint)
                     tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
             });
+            Frame? drawn = null;
             if (overlay is not null)
             {
-                var drawn = timer.Time("render", () => renderer.Render(frame, detections));
+                drawn = timer.Time("render", () => renderer.Render(frame, detections));
                 timer.Time("encode", () => overlay.Write(drawn));
             }
+            if (options.WriteReport) timer.Time("report", () => recorder.Add(detections, () => drawn ?? renderer.Render(frame, detections)));
             foreach (var o in disjoint)
             {
                 if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
@@ -100,6 +105,7 @@ public static class SegmentJob
             TrackQuality = quality.Values.OrderBy(q => q.TrackId).Select(q => q.ToQuality()).ToArray(),
         };
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), JsonSerializer.Serialize(report, RunInfo.Json));
+        if (options.WriteReport) SegmentReportPage.Write(report, recorder);
         return report;
     }
 

@@ -27,6 +27,9 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>Whether to write overlay.mp4.</summary>
     public bool WriteOverlay { get; init; } = true;
 
+    /// <summary>Whether to write report.html (a self-contained page of the run: settings, crops, plots per track).</summary>
+    public bool WriteReport { get; init; } = true;
+
     /// <summary>How the overlay is drawn.</summary>
     public OverlayStyle Overlay { get; init; } = OverlayStyle.Default;
 }

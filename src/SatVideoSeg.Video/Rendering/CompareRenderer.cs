@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Core.Metrics;
 
 namespace SatVideoSeg.Video.Rendering;
 
@@ -28,6 +29,9 @@ public sealed class CompareRenderer(OverlayStyle style, CompareMode mode, double
     /// <summary>The pixel counts of the last frame rendered.</summary>
     public (long TruePositive, long FalseNegative, long FalsePositive) LastCounts { get; private set; }
 
+    /// <summary>The last panel of the last frame rendered, input-sized: the difference panel, or the prediction in side-by-side mode.</summary>
+    public Frame? LastPanel { get; private set; }
+
     /// <summary>Draws one frame; the result is <see cref="OutputWidth"/> wide and as high as the input.</summary>
     public Frame Render(Frame frame, FrameDetections predicted, FrameDetections truth)
     {
@@ -44,6 +48,12 @@ public sealed class CompareRenderer(OverlayStyle style, CompareMode mode, double
             if (style.FrameCounter) new FrameInfoAnnotator().Annotate(canvas, predicted);
             panels.Add((canvas.ToFrame(), "difference"));
         }
+        if (mode == CompareMode.SideBySide)
+        {
+            var map = PixelConfusion.Map(predicted.Objects.Select(o => o.Mask), truth.Objects.Select(o => o.Mask), frame.Width, frame.Height);
+            LastCounts = PixelConfusion.Count(map);
+        }
+        LastPanel = panels[^1].Panel;
         return panels.Count == 1 ? panels[0].Panel : Compose(frame.Index, panels);
     }
 
