@@ -38,7 +38,7 @@ public static class RenderJob
         var overlay = truth is null ? new OverlayRenderer(options.Style, info.Fps) : null;
         var compare = truth is null ? null : new CompareRenderer(options.Style, options.CompareMode, info.Fps);
         int width = compare?.OutputWidth(info.Width) ?? info.Width;
-        var recorder = options.ContactSheet is null && options.Report is null ? null : new RunRecorder(info.FrameCount, promptSource: false);
+        var recorder = options.ContactSheet is null && options.Report is null ? null : new RunRecorder(info.FrameCount, options.Style, info.Fps, promptSource: false);
         long tp = 0, fn = 0, fp = 0;
         int frames = 0;
         using (var sink = Wrap(() => FrameSinks.Create(options.Output, width, info.Height, info.Fps)))
@@ -48,12 +48,11 @@ public static class RenderJob
             {
                 var frame = frameEnumerator.Current;
                 var predicted = tracks.ForFrame(frame.Index, frame.Width, frame.Height);
-                Frame drawn, panel;
+                Frame drawn;
                 if (compare is not null && truth is not null)
                 {
                     var expected = truth.ForFrame(frame.Index, frame.Width, frame.Height);
                     drawn = compare.Render(frame, predicted, expected);
-                    panel = compare.LastPanel!;
                     tp += compare.LastCounts.TruePositive;
                     fn += compare.LastCounts.FalseNegative;
                     fp += compare.LastCounts.FalsePositive;
@@ -61,10 +60,10 @@ public static class RenderJob
                 }
                 else
                 {
-                    drawn = panel = overlay!.Render(frame, predicted);
+                    drawn = overlay!.Render(frame, predicted);
                 }
                 Wrap(() => sink.Write(drawn));
-                recorder?.Add(predicted, () => panel);
+                recorder?.Add(frame, predicted);
                 frames++;
                 progress?.Report(new JobProgress("render", frames, info.FrameCount));
             }

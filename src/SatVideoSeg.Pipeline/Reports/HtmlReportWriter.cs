@@ -37,8 +37,8 @@ public static class HtmlReportWriter
         html.Append($"<p class=\"sub\">{report.Tracks.Count} tracks, <b>{flagged.Length} flagged for review</b>.</p>\n");
 
         html.Append("<section class=\"top\"><div>");
-        AppendVideo(html, report.OverlayVideo, folder);
-        if (report.StillPng is not null)
+        bool video = AppendVideo(html, report.OverlayVideo, report.StillPng, folder);
+        if (!video && report.StillPng is not null)
             html.Append($"<figure><img alt=\"overlay still\" src=\"{DataUri("image/png", report.StillPng)}\"><figcaption>overlay, busiest frame</figcaption></figure>");
         html.Append("</div><table class=\"settings\"><tbody>");
         foreach (var (name, value) in report.Settings) html.Append($"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>");
@@ -56,17 +56,19 @@ public static class HtmlReportWriter
         return html.ToString();
     }
 
-    private static void AppendVideo(StringBuilder html, string? video, string folder)
+    // The still, when given, is the video's poster: what the page shows before (or without) playback.
+    private static bool AppendVideo(StringBuilder html, string? video, byte[]? still, string folder)
     {
-        if (video is null || !File.Exists(video)) return;
+        if (video is null || !File.Exists(video)) return false;
         var info = new FileInfo(video);
         string type = Path.GetExtension(video).ToLowerInvariant() switch { ".webp" => "image/webp", ".gif" => "image/gif", _ => "video/mp4" };
         string src = info.Length <= EmbedLimitBytes
             ? DataUri(type, File.ReadAllBytes(video))
             : string.Join('/', Path.GetRelativePath(folder, info.FullName).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
         html.Append(type == "video/mp4"
-            ? $"<figure><video controls loop muted playsinline preload=\"metadata\" src=\"{src}\"></video><figcaption>overlay video ({info.Length / 1024} KB)</figcaption></figure>"
+            ? $"<figure><video controls loop muted playsinline preload=\"metadata\"{(still is null ? "" : $" poster=\"{DataUri("image/png", still)}\"")} src=\"{src}\"></video><figcaption>overlay video ({info.Length / 1024} KB{(info.Length <= EmbedLimitBytes ? ", embedded" : ", linked")}); poster: the frame with the most objects</figcaption></figure>"
             : $"<figure><img alt=\"overlay\" src=\"{src}\"><figcaption>overlay ({info.Length / 1024} KB)</figcaption></figure>");
+        return true;
     }
 
     private static void AppendTrack(StringBuilder html, ReportTrack t, (int First, int Last) range)
@@ -97,7 +99,7 @@ public static class HtmlReportWriter
         h1{margin:0 0 4px}h2{margin-top:28px;border-bottom:1px solid #ddd}
         .sub{color:#555;margin:2px 0}
         .top{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
-        figure{margin:8px 0}video,figure img{max-width:640px;width:100%;image-rendering:pixelated;border:1px solid #ccc}
+        figure{margin:8px 0;max-width:560px}video,figure img{width:100%;image-rendering:pixelated;border:1px solid #ccc}
         figcaption{font-size:12px;color:#666}
         table.settings{border-collapse:collapse;font-size:13px}
         .settings th{text-align:left;padding:2px 10px 2px 0;color:#555;font-weight:normal;vertical-align:top}

@@ -86,7 +86,7 @@ public static class SvgPlot
         Invariant($"<text x=\"{x:0.#}\" y=\"{y:0.#}\" font-size=\"10\" text-anchor=\"{anchor}\"{(bold ? " font-weight=\"bold\"" : "")} fill=\"#333\">{WebUtility.HtmlEncode(text)}</text>");
 
     private static string Number(double v) =>
-        Math.Abs(v) >= 1000 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
+        Math.Abs(v) >= 100 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

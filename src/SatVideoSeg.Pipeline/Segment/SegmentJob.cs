@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SatVideoSeg.Core.Detections;
-using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets;
 using SatVideoSeg.Datasets.Boxes;
@@ -48,7 +47,7 @@ public static class SegmentJob
             ? new H264FileSink(Path.Combine(options.OutputDirectory, OverlayFile), info.Width, info.Height, info.Fps)
             : null;
         var renderer = new OverlayRenderer(options.Overlay, info.Fps);
-        var recorder = new RunRecorder(info.FrameCount);
+        var recorder = new RunRecorder(info.FrameCount, options.Overlay, info.Fps);
         var quality = new Dictionary<int, TrackQualityAccumulator>();
         int frames = 0, objectFrames = 0;
 
@@ -65,13 +64,12 @@ public static class SegmentJob
                 foreach (var o in disjoint)
                     tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
             });
-            Frame? drawn = null;
             if (overlay is not null)
             {
-                drawn = timer.Time("render", () => renderer.Render(frame, detections));
+                var drawn = timer.Time("render", () => renderer.Render(frame, detections));
                 timer.Time("encode", () => overlay.Write(drawn));
             }
-            if (options.WriteReport) timer.Time("report", () => recorder.Add(detections, () => drawn ?? renderer.Render(frame, detections)));
+            if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
             foreach (var o in disjoint)
             {
                 if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);

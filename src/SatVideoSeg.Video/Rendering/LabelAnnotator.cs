@@ -36,15 +36,20 @@ public sealed class LabelAnnotator(int leaderBelow = 10) : IAnnotator
     /// <inheritdoc />
     public void Annotate(OverlayCanvas canvas, FrameDetections detections)
     {
-        foreach (var o in detections.Objects)
+        var anchors = detections.Objects.Select(Anchor).ToArray();
+        // Labels try to miss every object and every label already placed; they never cover their own object.
+        var occupied = anchors.Where(a => !a.IsEmpty).ToList();
+        for (int k = 0; k < detections.Objects.Count; k++)
         {
+            var o = detections.Objects[k];
             string text = Text(o);
             var (w, h) = Measure(text);
-            var anchor = Anchor(o);
+            var anchor = anchors[k];
             bool tiny = Math.Max(anchor.Width, anchor.Height) < leaderBelow;
-            var place = LabelPlacement.Place(anchor, w, h, canvas.Width, canvas.Height, tiny ? LeaderGap : LabelPlacement.Gap);
+            var place = LabelPlacement.Place(anchor, w, h, canvas.Width, canvas.Height, tiny ? LeaderGap : LabelPlacement.Gap, occupied);
+            occupied.Add(place);
             var colour = TrackColors.For(o.TrackId);
-            if (tiny && !anchor.IsEmpty)
+            if (!anchor.IsEmpty && LabelPlacement.IsDetached(anchor, place))
             {
                 var (ex, ey) = LabelPlacement.LeaderEnd(anchor, place);
                 Raster.Line(canvas, place.X + place.Width / 2, place.Y + place.Height / 2, ex, ey, colour, 256);
