@@ -57,8 +57,9 @@ public static class LabelPlacement
         for (int ring = 0; ring < 3; ring++)
         {
             int g = gap + ring * Step;
-            yield return new PixelRect(clampX(a.X), a.Y - g - h, w, h);
-            yield return new PixelRect(clampX(a.X), a.Bottom + g, w, h);
+            // Centred over (under) the object, so a leader line from a detached label runs straight.
+            yield return new PixelRect(clampX(a.X + a.Width / 2 - w / 2), a.Y - g - h, w, h);
+            yield return new PixelRect(clampX(a.X + a.Width / 2 - w / 2), a.Bottom + g, w, h);
             yield return new PixelRect(a.Right + g, clampY(a.Y), w, h);
             yield return new PixelRect(a.X - g - w, clampY(a.Y), w, h);
         }
