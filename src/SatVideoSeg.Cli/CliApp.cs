@@ -17,6 +17,7 @@ public static class CliApp
             SynthCommand.Create(console, errors),
             BenchCommand.Create(console, errors),
             ModelsCommand.Create(console, errors),
+            EvalCommand.Create(console, errors),
         };
         return root;
     }

@@ -55,7 +55,37 @@ public static class BenchCommand
             }
             return code;
         });
-        return new Command("bench", "Measure accuracy and speed.") { segment };
+        return new Command("bench", "Measure accuracy and speed.") { segment, Throughput(console, errors) };
+    }
+
+    private static Command Throughput(IAnsiConsole console, TextWriter errors)
+    {
+        var video = new Option<string>("--video") { Description = "Video to segment.", DefaultValueFactory = _ => "videos/synth-sample/video.mp4" };
+        var boxes = new Option<string>("--boxes") { Description = "Its boxes.", DefaultValueFactory = _ => "videos/synth-sample/boxes.mot.txt" };
+        var model = new Option<string?>("--model", "-m") { Description = "Model folder (default: the shipped model)." };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0 = one per core).", DefaultValueFactory = _ => 0 };
+        var command = new Command("throughput", "Segment end to end vs the same crops through ONNX Runtime alone (batched and batch 1), and decode vs FFmpeg raw.\n\nExample:\n  satvidseg bench throughput --video videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt")
+        {
+            video, boxes, model, threads,
+        };
+        command.SetAction(parse =>
+        {
+            ThroughputResult? r = null;
+            string scratch = Path.Combine(Path.GetTempPath(), "satvidseg-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            int code = JobRunner.Run(console, errors, "throughput", _ => r = ThroughputBench.Run(parse.GetValue(video)!, parse.GetValue(boxes)!, parse.GetValue(model), scratch, parse.GetValue(threads)));
+            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+            if (r is null) return code;
+            var table = new Table().AddColumns("measure", "value");
+            table.AddRow("segmenter", Markup.Escape(r.Segmenter));
+            table.AddRow("frames / object-frames", $"{r.Frames} / {r.ObjectFrames}");
+            table.AddRow("(a) end to end", $"{r.EndToEndSeconds:0.00} s = {r.EndToEndRate:0.0} object-frames/s");
+            table.AddRow($"(b) ONNX Runtime alone, batch {r.BatchSize}", $"{r.ModelSeconds:0.00} s; end-to-end / model = {r.OverheadRatio:0.00}x");
+            table.AddRow("(c) decode vs ffmpeg raw", $"{r.DecodeSeconds:0.00} s vs {r.FfmpegRawSeconds:0.00} s = {r.DecodeFraction:0.00}x of FFmpeg");
+            table.AddRow("(e) batch 1 vs batched", $"{r.Batch1ModelSeconds:0.00} s vs {r.ModelSeconds:0.00} s = {r.BatchSpeedup:0.00}x faster batched");
+            console.Write(table);
+            return code;
+        });
+        return command;
     }
 
     private static Table ToTable(IEnumerable<SegmentBenchResult> results)

@@ -24,9 +24,11 @@ public static class SegmentCommand
         var output = new Option<string>("--out", "-o") { Description = "Output folder for tracks.mots.txt, overlay.mp4, run.json and report.html.", Required = true };
         var segmenter = new Option<string>("--segmenter", "-s") { Description = $"Segmenter: {string.Join(", ", SegmenterFactory.Names)}.", DefaultValueFactory = _ => SegmenterFactory.DefaultName };
         var model = new Option<string?>("--model", "-m") { Description = "Model folder with model.json (for the sam segmenter; default: the shipped model)." };
+        var device = new Option<string>("--device") { Description = "Where the model runs: cpu, cuda, cuda:N or auto (CUDA needs a build with -p:OnnxRuntimeGpu=true).", DefaultValueFactory = _ => "cpu" };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0 = one per core).", DefaultValueFactory = _ => 0 };
         var boxFormat = new Option<BoxFileFormat>("--box-format") { Description = "Box file layout.", DefaultValueFactory = _ => BoxFileFormat.Auto };
         var fps = new Option<double>("--fps") { Description = "Frame rate of frame folders (videos carry their own).", DefaultValueFactory = _ => 10 };
-        var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: anchor-top-left (cut/pad to the first frame's size) or fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
+        var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: AnchorTopLeft (cut or zero-pad to the first frame's size, keeping box coordinates) or Fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
         var frameBase = new Option<int>("--mots-frame-base") { Description = "First frame number in MOTS output: 1 (MOTSChallenge) or 0 (KITTI).", DefaultValueFactory = _ => 1 };
         var noOverlay = new Option<bool>("--no-overlay") { Description = "Skip overlay.mp4." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
@@ -34,12 +36,14 @@ public static class SegmentCommand
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, boxFormat, fps, sizePolicy, frameBase, noOverlay, noReport, opacity,
+            input, boxes, output, segmenter, model, device, threads, boxFormat, fps, sizePolicy, frameBase, noOverlay, noReport, opacity,
         };
         command.SetAction(parse =>
         {
             var options = new SegmentOptions(parse.GetValue(input)!, parse.GetValue(boxes)!, parse.GetValue(output)!, parse.GetValue(segmenter)!, parse.GetValue(model))
             {
+                Device = parse.GetValue(device)!,
+                Threads = parse.GetValue(threads),
                 BoxFormat = parse.GetValue(boxFormat),
                 Fps = parse.GetValue(fps),
                 SizePolicy = parse.GetValue(sizePolicy),

@@ -11,6 +11,17 @@ public static class RunInfo
     public static string ToolVersion { get; } =
         typeof(RunInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
+    /// <summary>Versions of the tool and of what it runs on, for run.json.</summary>
+    public static IReadOnlyDictionary<string, string> Versions() => new Dictionary<string, string>
+    {
+        ["satvidseg"] = ToolVersion,
+        [".NET"] = Environment.Version.ToString(),
+        ["onnxruntime"] = typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.GetName().Version?.ToString() ?? "?",
+        ["opencvsharp"] = typeof(OpenCvSharp.Cv2).Assembly.GetName().Version?.ToString() ?? "?",
+        ["ffmpeg"] = Video.Ffmpeg.FfmpegTools.Version(),
+        ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+    };
+
     /// <summary>Indented camelCase JSON, enums as strings.</summary>
     public static JsonSerializerOptions Json { get; } = new()
     {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace SatVideoSeg.Pipeline.Common;
 
-/// <summary>Accumulates wall-clock time per named stage, for run.json.</summary>
+/// <summary>Accumulates wall-clock time per named stage, for run.json. Thread-safe: concurrent stages add to it.</summary>
 public sealed class StageTimer
 {
     private readonly Dictionary<string, TimeSpan> _totals = [];
@@ -25,10 +25,14 @@ public sealed class StageTimer
     public void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
 
     /// <summary>Adds a measured duration to a stage.</summary>
-    public void Add(string stage, TimeSpan elapsed) =>
-        _totals[stage] = _totals.GetValueOrDefault(stage) + elapsed;
+    public void Add(string stage, TimeSpan elapsed)
+    {
+        lock (_totals) _totals[stage] = _totals.GetValueOrDefault(stage) + elapsed;
+    }
 
     /// <summary>Seconds per stage, rounded to milliseconds.</summary>
-    public IReadOnlyDictionary<string, double> Seconds() =>
-        _totals.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value.TotalSeconds, 3));
+    public IReadOnlyDictionary<string, double> Seconds()
+    {
+        lock (_totals) return _totals.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value.TotalSeconds, 3));
+    }
 }

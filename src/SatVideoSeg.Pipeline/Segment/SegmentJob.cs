@@ -39,7 +39,7 @@ public static class SegmentJob
         var info = source.Info;
         var boxes = ReadBoxes(options);
         var plan = new PromptPlan(boxes, info.Width, info.Height);
-        using var segmenter = SegmenterFactory.Create(options.Segmenter, options.Model);
+        using var segmenter = SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device);
 
         Directory.CreateDirectory(options.OutputDirectory);
         using var tracks = AtomicFile.CreateText(Path.Combine(options.OutputDirectory, TracksFile));
@@ -89,6 +89,7 @@ public static class SegmentJob
         {
             Tool = $"satvidseg {RunInfo.ToolVersion}",
             FinishedUtc = DateTime.UtcNow.ToString("o"),
+            Versions = RunInfo.Versions(),
             Options = options,
             Segmenter = segmenter.Name,
             Video = new { info.Path, info.Width, info.Height, info.Fps, info.FrameCount },

@@ -12,6 +12,12 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// <param name="Model">Model folder holding model.json (segmenter "sam"); null = the shipped default model.</param>
 public sealed record SegmentOptions(string Input, string Boxes, string OutputDirectory, string Segmenter = "sam", string? Model = null)
 {
+    /// <summary>Execution device for the model: cpu, cuda, cuda:N or auto.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>ONNX Runtime intra-op threads (0 = one per core).</summary>
+    public int Threads { get; init; }
+
     /// <summary>Box file layout (auto-detected by default).</summary>
     public BoxFileFormat BoxFormat { get; init; } = BoxFileFormat.Auto;
 

@@ -9,6 +9,9 @@ public sealed record SegmentReport
     /// <summary>When the run finished (UTC, ISO 8601).</summary>
     public required string FinishedUtc { get; init; }
 
+    /// <summary>Versions of the tool, runtime, ONNX Runtime, OpenCV and FFmpeg.</summary>
+    public required IReadOnlyDictionary<string, string> Versions { get; init; }
+
     /// <summary>The options the run was given.</summary>
     public required SegmentOptions Options { get; init; }
 

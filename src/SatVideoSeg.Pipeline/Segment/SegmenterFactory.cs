@@ -24,7 +24,11 @@ public static class SegmenterFactory
         ["sam", "sam-whole-frame", "sam-x2", "sam-x4", "sam-x2-bilinear", "sam-adaptive", "sam-neg", "box", "grabcut"];
 
     /// <summary>Creates a segmenter; <paramref name="model"/> is the model folder for the sam variants (null = shipped model).</summary>
-    public static ISegmenter Create(string name, string? model, int threads = 0)
+    /// <param name="name">One of <see cref="Names"/>.</param>
+    /// <param name="model">Model folder for the sam segmenters (null = the shipped model).</param>
+    /// <param name="threads">ONNX Runtime intra-op threads (0 = one per core).</param>
+    /// <param name="device">"cpu", "cuda", "cuda:N" or "auto".</param>
+    public static ISegmenter Create(string name, string? model, int threads = 0, string device = "cpu")
     {
         switch (name)
         {
@@ -35,9 +39,9 @@ public static class SegmenterFactory
         SamModel loaded;
         try
         {
-            loaded = SamModel.Load(model ?? DefaultModelFolder, threads);
+            loaded = SamModel.Load(model ?? DefaultModelFolder, threads, ExecutionDevice.Parse(device));
         }
-        catch (ModelContractException e)
+        catch (Exception e) when (e is ModelContractException or ArgumentException)
         {
             throw new JobException(e.Message, e);
         }

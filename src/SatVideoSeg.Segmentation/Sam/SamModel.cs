@@ -35,11 +35,15 @@ public sealed class SamModel : IDisposable
     public bool DecoderBatchable { get; }
 
     /// <summary>Loads a model folder; every contract mismatch is named in one error.</summary>
-    public static SamModel Load(string folder, int intraOpThreads = 0)
+    /// <param name="folder">Folder holding model.json.</param>
+    /// <param name="intraOpThreads">ONNX Runtime intra-op threads (0 = its default, one per core).</param>
+    /// <param name="device">Execution device (CPU when null).</param>
+    public static SamModel Load(string folder, int intraOpThreads = 0, ExecutionDevice? device = null)
     {
         var manifest = ModelManifest.Load(folder);
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (intraOpThreads > 0) options.IntraOpNumThreads = intraOpThreads;
+        (device ?? ExecutionDevice.Cpu).Configure(options);
         InferenceSession encoder = Open(manifest.EncoderPath, options);
         InferenceSession decoder;
         try

@@ -44,12 +44,28 @@ public sealed class SamSegmenter : ISegmenter
 
     private SegmentedObject[] SegmentCrops(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken)
     {
-        int s = _model.Manifest.InputSize;
         var results = new SegmentedObject[prompts.Count];
-        int batch = _model.EncoderBatchable && _model.DecoderBatchable ? Math.Max(1, Options.BatchSize) : 1;
-        for (int start = 0; start < prompts.Count; start += batch)
+        foreach (var batch in PrepareCrops(frame, prompts))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            Paste(batch, Infer(batch), frame, results);
+        }
+        return results;
+    }
+
+    /// <summary>Crop batch size in use: the option where the model has a batch axis, else 1.</summary>
+    public int EffectiveBatchSize => _model.EncoderBatchable && _model.DecoderBatchable ? Math.Max(1, Options.BatchSize) : 1;
+
+    /// <summary>
+    /// Step 1 of crop mode: cuts, resizes and normalises the crops of a frame's prompts, in
+    /// batches of <see cref="EffectiveBatchSize"/>. (Public so benchmarks can time the model alone.)
+    /// </summary>
+    public IEnumerable<CropBatch> PrepareCrops(Frame frame, IReadOnlyList<ObjectPrompt> prompts)
+    {
+        int s = _model.Manifest.InputSize;
+        int batch = EffectiveBatchSize;
+        for (int start = 0; start < prompts.Count; start += batch)
+        {
             int n = Math.Min(batch, prompts.Count - start);
             var windows = new CropWindow[n];
             var images = new float[n * _preprocessor.ImageSize];
@@ -58,18 +74,28 @@ public sealed class SamSegmenter : ISegmenter
                 windows[i] = Options.Crop.WindowFor(prompts[start + i].Box, frame.Width, frame.Height, s);
                 _preprocessor.WriteCrop(frame, windows[i], images.AsSpan(i * _preprocessor.ImageSize, _preprocessor.ImageSize));
             }
-            var features = _model.Encode(new Tensor(images, [n, 3, s, s]));
-            var prompted = Enumerable.Range(0, n).Select(i => PromptPoints.ForCrop(prompts[start + i], windows[i], s)).ToArray();
-            var (iou, lowRes) = DecodeAll(features, prompted, (windows[0].Side, windows[0].Side));
-            for (int i = 0; i < n; i++)
-            {
-                var w = windows[i];
-                int size = (int)lowRes.Shape[^1];
-                var sampler = new LogitSampler(w.X, w.Y, (double)size / w.Side, (double)size / w.Side);
-                results[start + i] = ToObject(prompts[start + i], iou, lowRes, i, sampler, w.InsideFrame(frame.Width, frame.Height), frame);
-            }
+            var points = Enumerable.Range(0, n).Select(i => PromptPoints.ForCrop(prompts[start + i], windows[i], s)).ToArray();
+            yield return new CropBatch(start, prompts.Skip(start).Take(n).ToArray(), windows, new Tensor(images, [n, 3, s, s]), points);
         }
-        return results;
+    }
+
+    /// <summary>Step 2 of crop mode: the encoder and decoder on one batch (the model's time alone).</summary>
+    public (Tensor Iou, Tensor LowRes) Infer(CropBatch batch)
+    {
+        var features = _model.Encode(batch.Images);
+        return DecodeAll(features, batch.Points, (batch.Windows[0].Side, batch.Windows[0].Side));
+    }
+
+    /// <summary>Step 3 of crop mode: resamples each crop's low-res logits into the frame.</summary>
+    public void Paste(CropBatch batch, (Tensor Iou, Tensor LowRes) output, Frame frame, SegmentedObject[] results)
+    {
+        int size = (int)output.LowRes.Shape[^1];
+        for (int i = 0; i < batch.Windows.Length; i++)
+        {
+            var w = batch.Windows[i];
+            var sampler = new LogitSampler(w.X, w.Y, (double)size / w.Side, (double)size / w.Side);
+            results[batch.Start + i] = ToObject(batch.Prompts[i], output.Iou, output.LowRes, i, sampler, w.InsideFrame(frame.Width, frame.Height), frame);
+        }
     }
 
     private SegmentedObject[] SegmentWholeFrame(Frame frame, IReadOnlyList<ObjectPrompt> prompts)

@@ -41,6 +41,21 @@ public static class FfmpegTools
         return stdout;
     }
 
+    /// <summary>ffmpeg's version string ("6.1.1-..."), or "not installed".</summary>
+    public static string Version()
+    {
+        try
+        {
+            string first = FirstLine(Run("ffmpeg", ["-version"], "ffmpeg -version"));
+            var parts = first.Split(' ');
+            return parts.Length > 2 ? parts[2] : first;
+        }
+        catch (VideoFormatException)
+        {
+            return "not installed";
+        }
+    }
+
     /// <summary>The first non-empty line of a tool's error output (or a placeholder).</summary>
     public static string FirstLine(string text)
     {

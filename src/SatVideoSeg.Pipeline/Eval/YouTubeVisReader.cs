@@ -1,0 +1,145 @@
+using System.Text.Json;
+using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Datasets;
+using SatVideoSeg.Pipeline.Common;
+
+namespace SatVideoSeg.Pipeline.Eval;
+
+/// <summary>
+/// Reads YouTube-VIS JSON (FORMATS.md §5) for evaluation: a ground-truth file
+/// <c>{videos, annotations, categories}</c> or a results file <c>[{video_id, category_id,
+/// segmentations, score}]</c>, which takes its videos and category names from the ground truth.
+/// Segmentations must be RLE (compressed string or uncompressed counts); polygons are rejected.
+/// Every result is a track (TrackEval's YouTube-VIS reading: no score threshold).
+/// </summary>
+public static class YouTubeVisReader
+{
+    /// <summary>Reads a ground-truth file.</summary>
+    public static IReadOnlyList<YouTubeVisSequence> ReadGroundTruth(string path)
+    {
+        using var doc = Parse(path);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("videos", out var videos) || !root.TryGetProperty("annotations", out var annotations))
+            throw new AnnotationFormatException(path, 0, "not a YouTube-VIS ground-truth file: expected an object with 'videos' and 'annotations'");
+        var categories = Categories(path, root);
+        var tracks = new Dictionary<int, List<YouTubeVisTrack>>();
+        foreach (var a in annotations.EnumerateArray())
+        {
+            int videoId = Int(path, a, "video_id");
+            var video = FindVideo(path, videos, videoId);
+            var track = new YouTubeVisTrack(Int(path, a, "id"), CategoryName(path, categories, Int(path, a, "category_id")), Segmentations(path, a, video));
+            if (!tracks.TryGetValue(videoId, out var list)) tracks[videoId] = list = [];
+            list.Add(track);
+        }
+        return videos.EnumerateArray().Select(v => Sequence(path, v, tracks.GetValueOrDefault(Int(path, v, "id")) ?? [])).ToArray();
+    }
+
+    /// <summary>Reads a results file against the ground truth's videos and categories.</summary>
+    public static IReadOnlyList<YouTubeVisSequence> ReadResults(string path, string groundTruthPath)
+    {
+        using var gtDoc = Parse(groundTruthPath);
+        using var doc = Parse(path);
+        if (doc.RootElement.ValueKind != JsonValueKind.Array)
+            throw new AnnotationFormatException(path, 0, "not a YouTube-VIS results file: expected a list of {video_id, category_id, segmentations, score}");
+        var videos = gtDoc.RootElement.GetProperty("videos");
+        var categories = Categories(groundTruthPath, gtDoc.RootElement);
+        var tracks = new Dictionary<int, List<YouTubeVisTrack>>();
+        int index = 0;
+        foreach (var r in doc.RootElement.EnumerateArray())
+        {
+            index++;
+            int videoId = Int(path, r, "video_id");
+            var video = FindVideo(path, videos, videoId);
+            var track = new YouTubeVisTrack(index, CategoryName(path, categories, Int(path, r, "category_id")), Segmentations(path, r, video));
+            if (!tracks.TryGetValue(videoId, out var list)) tracks[videoId] = list = [];
+            list.Add(track);
+        }
+        return videos.EnumerateArray().Select(v => Sequence(path, v, tracks.GetValueOrDefault(Int(path, v, "id")) ?? [])).ToArray();
+    }
+
+    /// <summary>True when the file's JSON root is a results list (not a ground-truth object).</summary>
+    public static bool IsResultsFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        int b;
+        while ((b = stream.ReadByte()) >= 0)
+            if (!char.IsWhiteSpace((char)b)) return b == '[';
+        return false;
+    }
+
+    private static JsonDocument Parse(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new AnnotationFormatException(path, (int)(e.LineNumber ?? -1) + 1, $"invalid JSON: {e.Message}");
+        }
+    }
+
+    private static YouTubeVisSequence Sequence(string path, JsonElement video, IReadOnlyList<YouTubeVisTrack> tracks)
+    {
+        int id = Int(path, video, "id");
+        string name = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (video.TryGetProperty("file_names", out var files) && files.GetArrayLength() > 0)
+        {
+            var dir = Path.GetDirectoryName(files[0].GetString() ?? "");
+            if (!string.IsNullOrEmpty(dir)) name = dir;
+        }
+        return new YouTubeVisSequence(name, $"{path} (video {id})", Int(path, video, "width"), Int(path, video, "height"), Int(path, video, "length"), tracks);
+    }
+
+    private static Dictionary<int, string> Categories(string path, JsonElement root)
+    {
+        var map = new Dictionary<int, string>();
+        if (root.TryGetProperty("categories", out var cats))
+            foreach (var c in cats.EnumerateArray()) map[Int(path, c, "id")] = c.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+        return map;
+    }
+
+    private static string CategoryName(string path, Dictionary<int, string> categories, int id) =>
+        categories.TryGetValue(id, out var name) && name.Length > 0 ? name : $"category{id}";
+
+    private static JsonElement FindVideo(string path, JsonElement videos, int id)
+    {
+        foreach (var v in videos.EnumerateArray())
+            if (Int(path, v, "id") == id) return v;
+        throw new AnnotationFormatException(path, 0, $"video_id {id} is not among the ground truth's videos");
+    }
+
+    private static List<CocoRle?> Segmentations(string path, JsonElement item, JsonElement video)
+    {
+        int length = Int(path, video, "length"), width = Int(path, video, "width"), height = Int(path, video, "height");
+        if (!item.TryGetProperty("segmentations", out var segs) || segs.ValueKind != JsonValueKind.Array)
+            throw new AnnotationFormatException(path, 0, "an annotation or result has no 'segmentations' list");
+        if (segs.GetArrayLength() != length)
+            throw new AnnotationFormatException(path, 0, $"{segs.GetArrayLength()} segmentations for video {Int(path, video, "id")} of {length} frames");
+        var list = new List<CocoRle?>(length);
+        foreach (var s in segs.EnumerateArray())
+        {
+            if (s.ValueKind == JsonValueKind.Null) { list.Add(null); continue; }
+            if (s.ValueKind != JsonValueKind.Object || !s.TryGetProperty("counts", out var counts))
+                throw new AnnotationFormatException(path, 0, "polygon segmentations are not supported; give RLE ({size, counts})");
+            var size = s.GetProperty("size");
+            int h = size[0].GetInt32(), w = size[1].GetInt32();
+            if (h != height || w != width)
+                throw new AnnotationFormatException(path, 0, $"RLE size {w}x{h} differs from the video's {width}x{height}");
+            try
+            {
+                list.Add(counts.ValueKind == JsonValueKind.String
+                    ? CocoRle.FromCompressedString(counts.GetString()!, h, w)
+                    : new CocoRle(h, w, counts.EnumerateArray().Select(c => c.GetInt64()).ToArray()));
+            }
+            catch (FormatException e)
+            {
+                throw new AnnotationFormatException(path, 0, $"bad RLE: {e.Message}");
+            }
+        }
+        return list;
+    }
+
+    private static int Int(string path, JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.TryGetInt32(out int i) ? i : throw new AnnotationFormatException(path, 0, $"missing integer '{name}'");
+}
