@@ -36,7 +36,8 @@ public static class RenderCommand
         var contoursOnly = new Option<bool>("--contours-only") { Description = "Outlines only, no fill." };
         var noLabels = new Option<bool>("--no-labels") { Description = "No id/class labels." };
         var trail = new Option<int>("--trail") { Description = "Fading trail through each track's last N centres (0 = none).", DefaultValueFactory = _ => 0 };
-        var boxes = new Option<bool>("--prompt-boxes") { Description = "Draw each object's box (annotated solid, predicted dashed)." };
+        var boxes = new Option<bool>("--prompt-boxes") { Description = "Draw each object's prompt box: annotated solid, predicted dashed (with --boxes: boxes from that file, objects without one dashed; else each mask's tight box)." };
+        var boxFile = new Option<string?>("--boxes", "-b") { Description = "Box file (MOT or SOT) the tracks were prompted with, for --prompt-boxes." };
         var insets = new Option<bool>("--insets") { Description = "Crop-and-zoom insets of objects under 20 px." };
         var noCounter = new Option<bool>("--no-frame-counter") { Description = "No frame number and timestamp." };
         var sheet = new Option<string?>("--contact-sheet") { Description = "Also write a PNG grid of zoomed crops of every track at regular frames." };
@@ -46,7 +47,7 @@ public static class RenderCommand
 
         var command = new Command("render", "Draw existing mask tracks over their video (no segmenting), optionally against ground truth." + Examples)
         {
-            input, tracks, output, compare, mode, opacity, contoursOnly, noLabels, trail, boxes, insets, noCounter, sheet, report, fps, frameBase,
+            input, tracks, output, compare, mode, opacity, contoursOnly, noLabels, trail, boxes, boxFile, insets, noCounter, sheet, report, fps, frameBase,
         };
         command.SetAction(parse =>
         {
@@ -63,6 +64,7 @@ public static class RenderCommand
             var options = new RenderOptions(parse.GetValue(input)!, parse.GetValue(tracks)!, parse.GetValue(output)!)
             {
                 Compare = parse.GetValue(compare),
+                Boxes = parse.GetValue(boxFile),
                 CompareMode = Modes[parse.GetValue(mode)!],
                 Style = style,
                 ContactSheet = parse.GetValue(sheet),

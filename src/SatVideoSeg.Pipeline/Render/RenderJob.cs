@@ -1,6 +1,8 @@
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Metrics;
+using SatVideoSeg.Datasets;
+using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Datasets.IO;
 using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Reports;
@@ -27,6 +29,7 @@ public static class RenderJob
             throw new JobException($"{options.Output}: cannot write '{ext}' video; use one of {string.Join(", ", FrameSinks.Extensions)}");
         var tracks = MaskTrackFile.Read(options.Tracks, options.MotsFrameBase);
         var truth = options.Compare is null ? null : MaskTrackFile.Read(options.Compare, options.MotsFrameBase);
+        var boxes = options.Boxes is null ? null : ReadBoxes(options.Boxes);
         using var source = Open(options);
         var info = source.Info;
         foreach (var file in new[] { tracks, truth })
@@ -48,6 +51,7 @@ public static class RenderJob
             {
                 var frame = frameEnumerator.Current;
                 var predicted = tracks.ForFrame(frame.Index, frame.Width, frame.Height);
+                if (boxes is not null) predicted = PromptBoxOverlay.Apply(predicted, boxes);
                 Frame drawn;
                 if (compare is not null && truth is not null)
                 {
@@ -90,6 +94,18 @@ public static class RenderJob
         {
             double iou = byId.TryGetValue(o.TrackId, out var t) ? MaskIoU.Compute(o.Mask, t.Mask) : 0;
             series.Add(o.TrackId, o.Prompt.Class, predicted.FrameIndex, SeriesNames.IoUVsTruth, iou);
+        }
+    }
+
+    private static BoxAnnotations ReadBoxes(string path)
+    {
+        try
+        {
+            return BoxFileReader.Read(path);
+        }
+        catch (AnnotationFormatException e)
+        {
+            throw new JobException(e.Message, e);
         }
     }
 

@@ -12,6 +12,9 @@ public sealed record RenderOptions(string Input, string Tracks, string Output)
     /// <summary>MOTS file of ground truth to compare the tracks with; null = no comparison.</summary>
     public string? Compare { get; init; }
 
+    /// <summary>Box file (MOT or SOT) whose boxes are the prompts drawn with <see cref="OverlayStyle.PromptBoxes"/>; null = each mask's tight box.</summary>
+    public string? Boxes { get; init; }
+
     /// <summary>How a comparison is shown.</summary>
     public CompareMode CompareMode { get; init; } = CompareMode.Both;
 

@@ -5,6 +5,7 @@ using SatVideoSeg.Pipeline.Segment;
 using SatVideoSeg.Tests.Support;
 using SatVideoSeg.Video.Ffmpeg;
 using SatVideoSeg.Video.Rendering;
+using SatVideoSeg.Video.Sources;
 
 namespace SatVideoSeg.Tests.Pipeline;
 
@@ -89,5 +90,35 @@ public class RenderJobTests
         var e = Assert.Throws<JobException>(() => RenderJob.Run(new RenderOptions("v.mp4", "t.txt", "out.avi")));
 
         Assert.Contains("out.avi: cannot write '.avi' video; use one of .mp4, .gif, .webp", e.Message);
+    }
+
+    [Fact]
+    public void Render_Redraws_Exactly_The_Overlay_That_Segment_Drew_Because_Both_Use_One_Renderer()
+    {
+        var (video, tracks, dir) = Segmented();
+        using var _ = dir;
+
+        RenderJob.Run(new RenderOptions(video, tracks, dir.File("again.mp4")));
+
+        using var a = new FfmpegFrameSource(Path.Combine(dir.File("seg"), SegmentJob.OverlayFile));
+        using var b = new FfmpegFrameSource(dir.File("again.mp4"));
+        var first = a.ReadFrames().Select(f => f.Pixels).ToArray();
+        var second = b.ReadFrames().Select(f => f.Pixels).ToArray();
+        Assert.Equal(TestVideo.Frames, first.Length);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Prompt_Boxes_From_A_Box_File_Replace_The_Masks_Tight_Boxes()
+    {
+        var (video, tracks, dir) = Segmented();
+        using var _ = dir;
+        var boxes = SatVideoSeg.Datasets.Boxes.BoxFileReader.Read(dir.File("boxes.mot.txt"));
+        var file = MaskTrackFile.Read(tracks);
+
+        var frame0 = PromptBoxOverlay.Apply(file.ForFrame(0, TestVideo.Width, TestVideo.Height), boxes);
+
+        Assert.All(frame0.Objects, o => Assert.Equal(boxes.ForFrame(0).Single(b => b.TrackId == o.TrackId).Box, o.Prompt.Box));
+        Assert.All(frame0.Objects, o => Assert.Equal(SatVideoSeg.Core.Detections.PromptSource.Annotated, o.Prompt.Source));
     }
 }
