@@ -26,7 +26,7 @@ public static class SegmentReportPage
             ("clipped boxes", $"{run.ClippedBoxes}"),
             ("overlay", $"opacity {o.Overlay.FillOpacity.ToString(CultureInfo.InvariantCulture)}, contours {(o.Overlay.Contours ? "on" : "off")}"),
             ("stage seconds", string.Join(", ", run.StageSeconds.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.###}")))),
-            ("tool", run.Tool),
+            ("versions", string.Join(", ", run.Versions.Select(kv => $"{kv.Key} {kv.Value}"))),
             ("finished", run.FinishedUtc),
         };
         return new HtmlReport
