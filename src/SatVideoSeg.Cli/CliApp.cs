@@ -18,6 +18,7 @@ public static class CliApp
             BenchCommand.Create(console, errors),
             ModelsCommand.Create(console, errors),
             EvalCommand.Create(console, errors),
+            ConvertCommand.Create(console, errors),
         };
         return root;
     }

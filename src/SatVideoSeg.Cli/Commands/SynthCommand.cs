@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace SatVideoSeg.Cli.Commands;
 
-/// <summary>`satvidseg synth`: one call of <see cref="SynthJob.Run"/>.</summary>
+/// <summary>`satvidseg synth`: one call of SynthJob.Run (a video, or with --layout a benchmark folder).</summary>
 public static class SynthCommand
 {
     private const string Examples = """
@@ -13,6 +13,7 @@ public static class SynthCommand
         Examples:
           satvidseg synth --out videos/synth-sample
           satvidseg synth --seed 7 --width 1280 --height 720 --frames 300 --cars 40 --out out/big
+          satvidseg synth --layout viso --frames 30 --out out/viso-like
         """;
 
     /// <summary>Builds the command.</summary>
@@ -31,10 +32,11 @@ public static class SynthCommand
         var cars = new Option<int>("--cars") { Description = "Number of cars.", DefaultValueFactory = _ => defaults.Cars };
         var noise = new Option<double>("--noise") { Description = "Sensor noise sigma in grey levels (0 = none).", DefaultValueFactory = _ => defaults.NoiseSigma };
         var noBlur = new Option<bool>("--no-blur") { Description = "Do not blur the image (masks are exact either way)." };
+        var layout = new Option<string?>("--layout") { Description = "Write frames and boxes in a tracking benchmark's layout instead of a video: satmtb, viso, sot, ootb or mot." };
 
         var command = new Command("synth", "Write a procedural satellite-like video (airplanes, ships with wakes, trains, cars) with exact per-frame instance masks." + Examples)
         {
-            output, seed, width, height, frames, fps, airplanes, ships, trains, cars, noise, noBlur,
+            output, seed, width, height, frames, fps, airplanes, ships, trains, cars, noise, noBlur, layout,
         };
         command.SetAction(parse =>
         {
@@ -54,7 +56,9 @@ public static class SynthCommand
             };
             string dir = parse.GetValue(output)!;
             int objectFrames = 0;
-            int code = JobRunner.Run(console, errors, "synth", progress => objectFrames = SynthJob.Run(options, dir, progress));
+            string? layoutName = parse.GetValue(layout);
+            int code = JobRunner.Run(console, errors, "synth", progress =>
+                objectFrames = SynthJob.Run(options, dir, layoutName is null ? null : Datasets.Benchmarks.BenchmarkReader.Parse(layoutName), progress));
             if (code == 0) console.MarkupLineInterpolated($"[green]done[/]: {options.FrameCount} frames {options.Width}x{options.Height}, {objectFrames} object-frames -> {dir}");
             return code;
         });

@@ -17,12 +17,13 @@ public static class AtomicFile
     }
 
     /// <summary>Writes bytes atomically.</summary>
-    public static void WriteAllBytes(string path, byte[] bytes)
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string temporary = full + ".partial";
-        File.WriteAllBytes(temporary, bytes);
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            stream.Write(bytes);
         File.Move(temporary, full, overwrite: true);
     }
 

@@ -90,7 +90,7 @@ public static class HtmlReportWriter
         html.Append("</div></article>\n");
     }
 
-    private static string DataUri(string type, byte[] bytes) => $"data:{type};base64,{Convert.ToBase64String(bytes)}";
+    private static string DataUri(string type, byte[] bytes) => $"data:{type};base64,{System.Convert.ToBase64String(bytes)}";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

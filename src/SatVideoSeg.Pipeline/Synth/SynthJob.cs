@@ -19,6 +19,13 @@ public static class SynthJob
     /// <summary>File names written.</summary>
     public const string VideoFile = "video.mp4", BoxesFile = "boxes.mot.txt", MasksFile = "gt.mots.txt", OptionsFile = "synth.json";
 
+    /// <summary>
+    /// Generates and writes the video, or with a <paramref name="layout"/> the frames and boxes in
+    /// that tracking benchmark's layout (<see cref="SynthLayoutWriter"/>); returns the number of object-frames.
+    /// </summary>
+    public static int Run(SynthOptions options, string outputDirectory, Datasets.Benchmarks.BenchmarkLayout? layout, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        layout is { } l ? SynthLayoutWriter.Run(options, l, outputDirectory, progress, cancellationToken) : Run(options, outputDirectory, progress, cancellationToken);
+
     /// <summary>Generates and writes the video; returns the number of object-frames.</summary>
     public static int Run(SynthOptions options, string outputDirectory, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -40,7 +47,8 @@ public static class SynthJob
                 objectFrames++;
             }
             video.Write(synthFrame.Frame);
-            progress?.Report(new JobProgress("synth", ++frames, options.FrameCount));
+            frames++;
+            progress?.Report(new JobProgress("synth", frames, options.FrameCount));
         }
         video.Complete();
         boxes.Commit();

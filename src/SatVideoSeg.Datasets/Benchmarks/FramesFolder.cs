@@ -1,0 +1,33 @@
+using SatVideoSeg.Video.Sources;
+
+namespace SatVideoSeg.Datasets.Benchmarks;
+
+/// <summary>Finds the frame images of a sequence folder: <c>img/</c>, <c>img1/</c> (MOTChallenge) or the folder itself.</summary>
+public static class FramesFolder
+{
+    /// <summary>Sub-folder names tried, in order.</summary>
+    public static IReadOnlyList<string> Candidates { get; } = ["img", "img1", "images", "imgs"];
+
+    /// <summary>The folder holding the frames, or null when none holds images.</summary>
+    public static string? Find(string sequenceFolder)
+    {
+        foreach (var name in Candidates)
+        {
+            string p = Path.Combine(sequenceFolder, name);
+            if (HasImages(p)) return p;
+        }
+        return HasImages(sequenceFolder) ? sequenceFolder : null;
+    }
+
+    /// <summary>The frame image files of a folder in natural order.</summary>
+    public static string[] Images(string folder) =>
+        Directory.EnumerateFiles(folder).Where(f => ImageSequenceSource.ImageExtensions.Contains(Path.GetExtension(f)))
+            .Order(NaturalStringComparer.Instance).ToArray();
+
+    private static bool HasImages(string folder) =>
+        Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(f => ImageSequenceSource.ImageExtensions.Contains(Path.GetExtension(f)));
+
+    /// <summary>Sub-folders of a folder in ordinal order (deterministic across machines).</summary>
+    internal static IEnumerable<string> SubFolders(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal) : [];
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Xml.Linq;
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Datasets.IO;
+
+namespace SatVideoSeg.Datasets.Benchmarks;
+
+/// <summary>
+/// SAT-MTB: <c>&lt;cls&gt;/&lt;NN&gt;/img/000001.png</c>; per sequence <c>mot/&lt;NN&gt;.txt</c>
+/// (<c>frame,id,x,y,w,h,?,cls</c>, 1-based frames, cls 0 car, 1 airplane, 2 ship, 3 train),
+/// <c>det/HBB/&lt;frame&gt;.xml</c> (VOC-like: <c>&lt;object&gt;&lt;name&gt;</c> fine class code,
+/// <c>&lt;objectID&gt;</c>, <c>&lt;bndbox&gt;</c> xmin..ymax) and <c>det/OBB/&lt;frame&gt;.xml</c>
+/// (<c>&lt;robndbox&gt;</c> corners x0..x3, y0..y3). Boxes come from the mot file when there is one,
+/// else from HBB, else from OBB (enclosing box); HBB fine classes and OBB corners are attached
+/// to the boxes as attributes by (frame, objectID). XML box coordinates are read as pixel edges
+/// (xmax = x + w), the same convention as the mot file.
+/// </summary>
+public static class SatMtbFormat
+{
+    /// <summary>Reads every <c>&lt;cls&gt;/&lt;NN&gt;</c> sequence under the root, in ordinal order.</summary>
+    public static IReadOnlyList<BenchmarkSequence> Load(string root)
+    {
+        var sequences = new List<BenchmarkSequence>();
+        foreach (var category in FramesFolder.SubFolders(root))
+        {
+            foreach (var folder in FramesFolder.SubFolders(category))
+            {
+                if (!IsSequence(folder)) continue;
+                sequences.Add(LoadSequence(root, folder));
+            }
+        }
+        return sequences;
+    }
+
+    /// <summary>True when a folder looks like a SAT-MTB sequence: frames in img/ plus mot/ or det/ (or the category's mot/&lt;NN&gt;.txt).</summary>
+    public static bool IsSequence(string folder) =>
+        Directory.Exists(Path.Combine(folder, "img")) &&
+        (Directory.Exists(Path.Combine(folder, "mot")) || Directory.Exists(Path.Combine(folder, "det")) || File.Exists(CategoryMotFile(folder)));
+
+    // Some copies keep the mot files per category: <cls>/mot/<NN>.txt next to the <cls>/<NN> folders.
+    private static string CategoryMotFile(string folder) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, "mot", Path.GetFileName(folder) + ".txt");
+
+    /// <summary>Reads one sequence folder.</summary>
+    public static BenchmarkSequence LoadSequence(string root, string folder)
+    {
+        string category = Path.GetFileName(Path.GetDirectoryName(folder)!);
+        var folderClass = ClassNames.FromLabel(category);
+        string frames = FramesFolder.Find(folder) ?? Path.Combine(folder, "img");
+        var hbb = ReadXmlFolder(Path.Combine(folder, "det", "HBB"), folderClass, oriented: false);
+        var obb = ReadXmlFolder(Path.Combine(folder, "det", "OBB"), folderClass, oriented: true);
+        string? mot = MotFile(folder);
+        IReadOnlyList<BenchmarkBox> boxes;
+        string annotation;
+        if (mot is not null)
+        {
+            boxes = ReadMot(mot, folderClass);
+            annotation = mot;
+        }
+        else if (hbb.Count > 0)
+        {
+            boxes = hbb.Values.ToArray();
+            annotation = Path.Combine(folder, "det", "HBB");
+        }
+        else
+        {
+            boxes = obb.Values.ToArray();
+            annotation = Path.Combine(folder, "det", "OBB");
+        }
+        var merged = boxes.Select(b =>
+        {
+            var key = (b.FrameIndex, b.TrackId);
+            var withFine = hbb.TryGetValue(key, out var h) && h.FineClass is not null ? b with { FineClass = h.FineClass } : b;
+            return obb.TryGetValue(key, out var o) ? withFine with { Corners = o.Corners, FineClass = withFine.FineClass ?? o.FineClass } : withFine;
+        }).OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).ToArray();
+        string relative = Path.GetRelativePath(root, folder);
+        return new BenchmarkSequence(BenchmarkSequence.NameFrom(relative), frames, annotation, BenchmarkLayout.SatMtb, merged);
+    }
+
+    private static string? MotFile(string folder)
+    {
+        string dir = Path.Combine(folder, "mot");
+        if (!Directory.Exists(dir)) return File.Exists(CategoryMotFile(folder)) ? CategoryMotFile(folder) : null;
+        string named = Path.Combine(dir, Path.GetFileName(folder) + ".txt");
+        if (File.Exists(named)) return named;
+        return Directory.EnumerateFiles(dir, "*.txt").Order(StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    private static List<BenchmarkBox> ReadMot(string file, ObjectClass folderClass)
+    {
+        var boxes = new List<BenchmarkBox>();
+        var lines = File.ReadAllLines(file);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (AnnotationText.IsSkipped(lines[i])) continue;
+            var f = AnnotationText.Split(lines[i]);
+            if (f.Length < 6) throw new AnnotationFormatException(file, i + 1, $"expected at least 6 fields (frame,id,x,y,w,h,?,cls), got {f.Length}");
+            int frame = AnnotationText.Integer(file, i + 1, f[0], "frame");
+            if (frame < 1) throw new AnnotationFormatException(file, i + 1, $"frame {frame}: SAT-MTB frames are 1-based");
+            int id = AnnotationText.Integer(file, i + 1, f[1], "id");
+            double x = AnnotationText.Number(file, i + 1, f[2], "x"), y = AnnotationText.Number(file, i + 1, f[3], "y");
+            double w = AnnotationText.Number(file, i + 1, f[4], "w"), h = AnnotationText.Number(file, i + 1, f[5], "h");
+            if (!(w > 0 && h > 0)) continue;
+            var cls = f.Length >= 8 ? ClassNames.FromSatMtbId(AnnotationText.Integer(file, i + 1, f[7], "cls")) : ObjectClass.Unknown;
+            if (cls == ObjectClass.Unknown) cls = folderClass;
+            boxes.Add(new BenchmarkBox(frame - 1, id, cls, new BoxXywh(x, y, w, h).ToXyxy()));
+        }
+        return boxes;
+    }
+
+    private static Dictionary<(int, int), BenchmarkBox> ReadXmlFolder(string dir, ObjectClass folderClass, bool oriented)
+    {
+        var result = new Dictionary<(int, int), BenchmarkBox>();
+        if (!Directory.Exists(dir)) return result;
+        foreach (var file in Directory.EnumerateFiles(dir, "*.xml").Order(StringComparer.Ordinal))
+        {
+            int frame = (AnnotationText.NumberInName(file) ?? throw new AnnotationFormatException(file, 0, "the file name holds no frame number (expected e.g. 000001.xml)")) - 1;
+            XDocument doc;
+            try
+            {
+                doc = XDocument.Load(file, LoadOptions.SetLineInfo);
+            }
+            catch (System.Xml.XmlException e)
+            {
+                throw new AnnotationFormatException(file, e.LineNumber, $"not well-formed XML: {e.Message}");
+            }
+            int auto = 0;
+            foreach (var o in doc.Descendants("object"))
+            {
+                int line = ((System.Xml.IXmlLineInfo)o).LineNumber;
+                string? name = o.Element("name")?.Value.Trim();
+                string? idText = o.Element("objectID")?.Value ?? o.Element("objectid")?.Value ?? o.Element("id")?.Value;
+                int id = idText is null ? ++auto : AnnotationText.Integer(file, line, idText.Trim(), "objectID");
+                var cls = ClassNames.FromLabel(name);
+                if (cls == ObjectClass.Unknown) cls = folderClass;
+                BenchmarkBox box;
+                if (oriented)
+                {
+                    var r = o.Element("robndbox") ?? throw new AnnotationFormatException(file, line, "object has no <robndbox>");
+                    var corners = new double[8];
+                    for (int k = 0; k < 4; k++)
+                    {
+                        corners[2 * k] = Field(file, r, $"x{k}");
+                        corners[2 * k + 1] = Field(file, r, $"y{k}");
+                    }
+                    box = new BenchmarkBox(frame, id, cls, BenchmarkBox.Enclosing(corners)) { FineClass = name, Corners = corners };
+                }
+                else
+                {
+                    var b = o.Element("bndbox") ?? throw new AnnotationFormatException(file, line, "object has no <bndbox>");
+                    box = new BenchmarkBox(frame, id, cls, new BoxXyxy(Field(file, b, "xmin"), Field(file, b, "ymin"), Field(file, b, "xmax"), Field(file, b, "ymax"))) { FineClass = name };
+                }
+                if (!result.TryAdd((frame, id), box))
+                    throw new AnnotationFormatException(file, line, $"objectID {id} appears twice in frame {frame + 1}");
+            }
+        }
+        return result;
+    }
+
+    private static double Field(string file, XElement parent, string name)
+    {
+        var e = parent.Element(name) ?? throw new AnnotationFormatException(file, ((System.Xml.IXmlLineInfo)parent).LineNumber, $"<{parent.Name}> has no <{name}>");
+        return AnnotationText.Number(file, ((System.Xml.IXmlLineInfo)e).LineNumber, e.Value.Trim(), name);
+    }
+
+    /// <summary>
+    /// Writes the annotations of one sequence in SAT-MTB layout under <c>&lt;root&gt;/&lt;category&gt;/&lt;sequence&gt;</c>:
+    /// mot txt, one HBB and one OBB XML per frame (frames without objects get an XML with no
+    /// object). Fine classes default to the class name; OBB corners default to the box corners.
+    /// Frame images are the caller's (<c>img/000001.png</c>...).
+    /// </summary>
+    public static void Save(string root, string category, string sequence, int frameCount, IReadOnlyList<BenchmarkBox> boxes)
+    {
+        string folder = Path.Combine(root, category, sequence);
+        var ordered = boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).ToArray();
+        var mot = ordered.Select(b =>
+        {
+            var r = b.Box.ToXywh();
+            return string.Join(',', (b.FrameIndex + 1).ToString(CultureInfo.InvariantCulture), b.TrackId.ToString(CultureInfo.InvariantCulture),
+                AnnotationText.Format(r.X), AnnotationText.Format(r.Y), AnnotationText.Format(r.W), AnnotationText.Format(r.H), "1",
+                ClassNames.ToSatMtbId(b.Class).ToString(CultureInfo.InvariantCulture));
+        });
+        AtomicFile.WriteAllText(Path.Combine(folder, "mot", sequence + ".txt"), string.Concat(mot.Select(l => l + "\n")));
+        var byFrame = ordered.ToLookup(b => b.FrameIndex);
+        for (int f = 0; f < frameCount; f++)
+        {
+            string file = $"{f + 1:D6}.xml";
+            AtomicFile.WriteAllText(Path.Combine(folder, "det", "HBB", file), Xml(file, byFrame[f], oriented: false));
+            AtomicFile.WriteAllText(Path.Combine(folder, "det", "OBB", file), Xml(file, byFrame[f], oriented: true));
+        }
+    }
+
+    private static string Xml(string file, IEnumerable<BenchmarkBox> boxes, bool oriented)
+    {
+        var annotation = new XElement("annotation", new XElement("filename", Path.ChangeExtension(file, ".png")));
+        foreach (var b in boxes)
+        {
+            var o = new XElement("object",
+                new XElement("name", b.FineClass ?? ObjectClasses.Name(b.Class)),
+                new XElement("objectID", b.TrackId.ToString(CultureInfo.InvariantCulture)));
+            if (oriented)
+            {
+                var c = b.Corners ?? [b.Box.X0, b.Box.Y0, b.Box.X1, b.Box.Y0, b.Box.X1, b.Box.Y1, b.Box.X0, b.Box.Y1];
+                var r = new XElement("robndbox");
+                for (int k = 0; k < 4; k++) r.Add(new XElement($"x{k}", AnnotationText.Format(c[2 * k])), new XElement($"y{k}", AnnotationText.Format(c[2 * k + 1])));
+                o.Add(r);
+            }
+            else
+            {
+                o.Add(new XElement("bndbox",
+                    new XElement("xmin", AnnotationText.Format(b.Box.X0)), new XElement("ymin", AnnotationText.Format(b.Box.Y0)),
+                    new XElement("xmax", AnnotationText.Format(b.Box.X1)), new XElement("ymax", AnnotationText.Format(b.Box.Y1))));
+            }
+            annotation.Add(o);
+        }
+        return annotation.ToString() + "\n";
+    }
+}

@@ -1,0 +1,110 @@
+using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Datasets.IO;
+
+namespace SatVideoSeg.Datasets.Benchmarks;
+
+/// <summary>
+/// Single-object ground truth (SatSOT, SV248S and most SOT sets) and OOTB: a folder per sequence
+/// with <c>groundtruth.txt</c> (line k = frame k) and its frames (<c>img/</c> or the folder itself).
+/// SOT lines hold x,y,w,h; OOTB lines hold an oriented box x1,y1,..,x4,y4 whose enclosing
+/// axis-aligned box is used (the corners are kept on the box). The separator may be comma, tab,
+/// space or semicolon; rows of -1, NaN or zero size mean "not annotated". The object gets id 1
+/// and the class named by the sequence path ("car_01", "plane/003"), Unknown otherwise.
+/// </summary>
+public static class SotFormat
+{
+    /// <summary>Name of the ground-truth file.</summary>
+    public const string GroundTruthFile = "groundtruth.txt";
+
+    /// <summary>Finds every folder holding groundtruth.txt up to three levels below the root, in ordinal order.</summary>
+    public static IReadOnlyList<string> FindSequenceFolders(string root)
+    {
+        var found = new List<string>();
+        void Walk(string dir, int depth)
+        {
+            if (File.Exists(Path.Combine(dir, GroundTruthFile)) && depth > 0) { found.Add(dir); return; }
+            if (depth == 3) return;
+            foreach (var sub in FramesFolder.SubFolders(dir)) Walk(sub, depth + 1);
+        }
+        Walk(root, 0);
+        if (found.Count == 0 && File.Exists(Path.Combine(root, GroundTruthFile))) found.Add(root);
+        return found;
+    }
+
+    /// <summary>Number of values on the first data line of a groundtruth.txt (4 for SOT, 8 for OOTB), 0 when it has none.</summary>
+    public static int ValuesPerLine(string file)
+    {
+        foreach (var line in File.ReadLines(file))
+        {
+            if (AnnotationText.IsSkipped(line)) continue;
+            return AnnotationText.Split(line).Length;
+        }
+        return 0;
+    }
+
+    /// <summary>Reads every sequence of the given kind (<see cref="BenchmarkLayout.Sot"/> or <see cref="BenchmarkLayout.Ootb"/>) under the root.</summary>
+    public static IReadOnlyList<BenchmarkSequence> Load(string root, BenchmarkLayout layout)
+    {
+        if (layout is not (BenchmarkLayout.Sot or BenchmarkLayout.Ootb)) throw new ArgumentException($"SotFormat reads sot or ootb, not {layout}");
+        return FindSequenceFolders(root).Select(f => LoadSequence(root, f, layout)).ToArray();
+    }
+
+    /// <summary>Reads one sequence folder.</summary>
+    public static BenchmarkSequence LoadSequence(string root, string folder, BenchmarkLayout layout)
+    {
+        string file = Path.Combine(folder, GroundTruthFile);
+        int expected = layout == BenchmarkLayout.Ootb ? 8 : 4;
+        string relative = Path.GetRelativePath(root, folder);
+        if (relative == ".") relative = Path.GetFileName(Path.GetFullPath(folder));
+        var cls = ClassNames.FromLabel(relative);
+        var boxes = new List<BenchmarkBox>();
+        var lines = File.ReadAllLines(file);
+        int frame = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (AnnotationText.IsSkipped(lines[i])) continue;
+            var f = AnnotationText.Split(lines[i]);
+            if (f.Length != expected)
+                throw new AnnotationFormatException(file, i + 1, layout == BenchmarkLayout.Ootb
+                    ? $"expected 8 values (x1,y1,x2,y2,x3,y3,x4,y4), got {f.Length}"
+                    : $"expected 4 values (x,y,w,h), got {f.Length}");
+            var v = f.Select(s => AnnotationText.Number(file, i + 1, s, "value")).ToArray();
+            bool missing = v.Any(double.IsNaN) || v.All(x => x == -1);
+            if (!missing)
+            {
+                if (layout == BenchmarkLayout.Ootb)
+                {
+                    var box = BenchmarkBox.Enclosing(v);
+                    if (!box.IsEmpty) boxes.Add(new BenchmarkBox(frame, 1, cls, box) { Corners = v });
+                }
+                else if (v[2] > 0 && v[3] > 0)
+                {
+                    boxes.Add(new BenchmarkBox(frame, 1, cls, new BoxXywh(v[0], v[1], v[2], v[3]).ToXyxy()));
+                }
+            }
+            frame++;
+        }
+        string frames = FramesFolder.Find(folder) ?? folder;
+        return new BenchmarkSequence(BenchmarkSequence.NameFrom(relative), frames, file, layout, boxes);
+    }
+
+    /// <summary>
+    /// Writes <c>&lt;folder&gt;/groundtruth.txt</c> with one line per frame (frames without a box get
+    /// a row of -1); OOTB rows hold the box's corners (its axis-aligned corners when it has none).
+    /// </summary>
+    public static void Save(string folder, int frameCount, IReadOnlyList<BenchmarkBox> boxes, BenchmarkLayout layout, char separator = ',')
+    {
+        var byFrame = boxes.ToDictionary(b => b.FrameIndex);
+        int values = layout == BenchmarkLayout.Ootb ? 8 : 4;
+        var sb = new System.Text.StringBuilder();
+        for (int f = 0; f < frameCount; f++)
+        {
+            IEnumerable<double> row;
+            if (!byFrame.TryGetValue(f, out var b)) row = Enumerable.Repeat(-1.0, values);
+            else if (layout == BenchmarkLayout.Ootb) row = b.Corners ?? [b.Box.X0, b.Box.Y0, b.Box.X1, b.Box.Y0, b.Box.X1, b.Box.Y1, b.Box.X0, b.Box.Y1];
+            else { var r = b.Box.ToXywh(); row = [r.X, r.Y, r.W, r.H]; }
+            sb.Append(string.Join(separator, row.Select(AnnotationText.Format))).Append('\n');
+        }
+        AtomicFile.WriteAllText(Path.Combine(folder, GroundTruthFile), sb.ToString());
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using SatVideoSeg.Datasets.IO;
+
+namespace SatVideoSeg.Datasets.Mots;
+
+/// <summary>
+/// The <c>seqinfo.ini</c> of a MOTSChallenge sequence folder (<c>[Sequence]</c> name, imDir,
+/// frameRate, seqLength, imWidth, imHeight, imExt), plus our <c>frameBase</c> key (1 MOTSChallenge,
+/// 0 KITTI) so readers know how gt.txt counts frames; a missing frameBase reads as 1.
+/// </summary>
+/// <param name="Name">Sequence name.</param>
+/// <param name="Width">Frame width in pixels.</param>
+/// <param name="Height">Frame height in pixels.</param>
+/// <param name="Length">Number of frames.</param>
+/// <param name="FrameBase">First frame number used in gt.txt: 1 or 0.</param>
+/// <param name="FrameRate">Frames per second (10 when unknown).</param>
+/// <param name="ImageDirectory">Frame folder name (imDir).</param>
+/// <param name="ImageExtension">Frame file extension (imExt).</param>
+public sealed record MotsSeqInfo(string Name, int Width, int Height, int Length, int FrameBase = 1, double FrameRate = 10, string ImageDirectory = "img1", string ImageExtension = ".jpg")
+{
+    /// <summary>File name.</summary>
+    public const string FileName = "seqinfo.ini";
+
+    /// <summary>Writes the file atomically.</summary>
+    public void Save(string path)
+    {
+        var c = CultureInfo.InvariantCulture;
+        AtomicFile.WriteAllText(path, string.Create(c,
+            $"[Sequence]\nname={Name}\nimDir={ImageDirectory}\nframeRate={FrameRate}\nseqLength={Length}\nimWidth={Width}\nimHeight={Height}\nimExt={ImageExtension}\nframeBase={FrameBase}\n"));
+    }
+
+    /// <summary>Reads a seqinfo.ini; errors name the file and the missing or bad key.</summary>
+    public static MotsSeqInfo Load(string path)
+    {
+        if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
+        var keys = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
+        int n = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            n++;
+            int eq = line.IndexOf('=');
+            if (eq > 0) keys[line[..eq].Trim()] = (line[(eq + 1)..].Trim(), n);
+        }
+        string Text(string key, string? fallback = null) =>
+            keys.TryGetValue(key, out var v) ? v.Value : fallback ?? throw new AnnotationFormatException(path, 0, $"missing key '{key}'");
+        int Int(string key, int? fallback = null)
+        {
+            if (!keys.TryGetValue(key, out var v))
+                return fallback ?? throw new AnnotationFormatException(path, 0, $"missing key '{key}'");
+            return int.TryParse(v.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) ? i
+                : throw new AnnotationFormatException(path, v.Line, $"{key} '{v.Value}' is not an integer");
+        }
+        double rate = double.TryParse(Text("frameRate", "10"), NumberStyles.Float, CultureInfo.InvariantCulture, out double r) ? r : 10;
+        return new MotsSeqInfo(Text("name"), Int("imWidth"), Int("imHeight"), Int("seqLength"), Int("frameBase", 1), rate, Text("imDir", "img1"), Text("imExt", ".jpg"));
+    }
+}

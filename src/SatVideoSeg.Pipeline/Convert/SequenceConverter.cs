@@ -1,0 +1,177 @@
+using System.Globalization;
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Datasets.Benchmarks;
+using SatVideoSeg.Datasets.Davis;
+using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Mots;
+using SatVideoSeg.Datasets.YouTubeVis;
+using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Segmentation;
+using SatVideoSeg.Video.Sources;
+
+namespace SatVideoSeg.Pipeline.Convert;
+
+/// <summary>
+/// Converts one benchmark sequence: segments every box of every frame, makes each frame's masks
+/// disjoint (<see cref="OverlapResolver"/>), and writes the requested formats. Object ids are
+/// renumbered 1..N by ascending source id (MOTS instance ids and DAVIS indices must be small and
+/// stable). Every file is written atomically; the caller writes the done marker after this returns.
+/// </summary>
+internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segmenter, int videoId)
+{
+    public SequenceSummary Convert(BenchmarkSequence sequence, Action<int, int> frameDone, CancellationToken cancellationToken)
+    {
+        string output = options.OutputDirectory;
+        using var source = OpenFrames(sequence);
+        var info = source.Info;
+        int frameCount = source.Files.Count;
+
+        // 1. Object table: output ids 1..N by ascending source id; class and fine class from the first box.
+        var tracks = sequence.Boxes.GroupBy(b => b.TrackId).OrderBy(g => g.Key)
+            .Select((g, i) => new TrackInfo(i + 1, g.Key, g.First().Class, g.Select(b => b.FineClass).FirstOrDefault(f => f is not null)))
+            .ToArray();
+        var bySource = tracks.ToDictionary(t => t.SourceId);
+        if (options.Targets.HasFlag(ConvertTargets.Mots) && tracks.Length > MotsFormat.MaxTrackId)
+            throw new JobException($"{sequence.AnnotationFile}: {tracks.Length} objects, MOTS holds at most {MotsFormat.MaxTrackId} per sequence (obj_id = class*1000 + id); convert without mots");
+        bool sixteenBit = tracks.Length > DavisFormat.MaxPaletteObjects;
+        var boxesByFrame = sequence.Boxes.ToLookup(b => b.FrameIndex);
+        var flags = new SortedDictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["boxesClipped"] = 0, ["boxesOutsideFrame"] = 0, ["boxesPastLastFrame"] = 0, ["emptyMasks"] = 0, ["classConflicts"] = 0,
+        };
+        flags["boxesPastLastFrame"] = sequence.Boxes.Count(b => b.FrameIndex >= frameCount);
+        flags["classConflicts"] = sequence.Boxes.Count(b => b.Class != bySource[b.TrackId].Class);
+        var review = new List<ReviewItem>();
+        var ytvis = options.Targets.HasFlag(ConvertTargets.Ytvis) ? tracks.ToDictionary(t => t.Id, _ => new CocoRle?[frameCount]) : null;
+        var ytvisBoxes = ytvis is null ? null : tracks.ToDictionary(t => t.Id, _ => new Core.Geometry.BoxXywh?[frameCount]);
+
+        using var gt = options.Targets.HasFlag(ConvertTargets.Mots) ? AtomicFile.CreateText(ConvertPaths.MotsGt(output, sequence.Name)) : null;
+        int frames = 0, objectFrames = 0;
+        foreach (var frame in source.ReadFrames(cancellationToken))
+        {
+            // 2. Prompts: the frame's boxes clipped to the frame; boxes wholly outside are skipped and counted.
+            var prompts = new List<ObjectPrompt>();
+            foreach (var b in boxesByFrame[frame.Index])
+            {
+                var clipped = b.Box.ClipTo(frame.Width, frame.Height);
+                if (clipped.IsEmpty || clipped.ToPixelRect().IsEmpty) { flags["boxesOutsideFrame"]++; continue; }
+                if (clipped != b.Box) flags["boxesClipped"]++;
+                var t = bySource[b.TrackId];
+                prompts.Add(new ObjectPrompt(t.Id, t.Class, clipped));
+            }
+            var segmented = prompts.Count == 0 ? [] : OverlapResolver.Resolve(segmenter.Segment(frame, prompts, cancellationToken));
+
+            // 3. Quality: empty masks, low predicted IoU, masks filling little of their box.
+            var kept = new List<SegmentedObject>();
+            foreach (var o in segmented.OrderBy(o => o.TrackId))
+            {
+                var t = tracks[o.TrackId - 1];
+                t.Add(o.PredictedIoU);
+                long area = o.Mask.Area;
+                double boxArea = Math.Max(1, o.Prompt.Box.ToPixelRect().Area);
+                double fill = Math.Round(area / boxArea, 4);
+                string? reason = area == 0 ? "empty" : o.PredictedIoU < options.ReviewBelowIoU ? "low-iou" : fill < options.ReviewBelowFill ? "low-fill" : null;
+                if (area == 0) flags["emptyMasks"]++;
+                if (reason is not null) review.Add(new ReviewItem(sequence.Name, frame.Index + 1, t.Id, t.SourceId, reason, Math.Round(o.PredictedIoU, 4), fill));
+                if (area == 0) continue;
+                kept.Add(o);
+                t.Frames++;
+            }
+
+            // 4. Write this frame.
+            foreach (var o in kept)
+            {
+                gt?.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
+                if (ytvis is not null)
+                {
+                    ytvis[o.TrackId][frame.Index] = CocoRle.Encode(o.Mask);
+                    ytvisBoxes![o.TrackId][frame.Index] = YtvisFormat.BoxOf(o.Mask);
+                }
+            }
+            if (options.Targets.HasFlag(ConvertTargets.Davis))
+            {
+                var values = kept.Select(o => (sixteenBit ? (int)o.Prompt.Class * 1000 + o.TrackId : o.TrackId, o.Mask)).ToArray();
+                DavisFormat.SaveFrame(ConvertPaths.DavisSequence(output, sequence.Name), frame.Index, frame.Width, frame.Height, values, sixteenBit);
+            }
+            objectFrames += kept.Count;
+            frames++;
+            frameDone(frames, frameCount);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // 5. Per-sequence files: MOTS gt + seqinfo, the sequence's YouTube-VIS file.
+        if (gt is not null)
+        {
+            gt.Commit();
+            new MotsSeqInfo(sequence.Name, info.Width, info.Height, frames, options.MotsFrameBase, info.Fps, "img1",
+                Path.GetExtension(source.Files[0]).ToLowerInvariant()).Save(ConvertPaths.MotsSeqInfo(output, sequence.Name));
+        }
+        if (ytvis is not null)
+            YtvisFormat.Save(ConvertPaths.YtvisVideo(output, sequence.Name), YtvisVideo(sequence, source, tracks, ytvis, ytvisBoxes!, frames), options.CompressedRle);
+
+        flags["review"] = review.Count;
+        return new SequenceSummary
+        {
+            Name = sequence.Name,
+            Settings = ConvertJob.Settings(options),
+            Width = info.Width,
+            Height = info.Height,
+            Frames = frames,
+            ObjectFrames = objectFrames,
+            SixteenBitPng = sixteenBit && options.Targets.HasFlag(ConvertTargets.Davis),
+            Objects = tracks.Select(t => t.ToSummary()).ToArray(),
+            Flags = flags,
+            Review = review,
+        };
+    }
+
+    private YtvisDataset YtvisVideo(BenchmarkSequence sequence, ImageSequenceSource source, TrackInfo[] tracks, Dictionary<int, CocoRle?[]> masks, Dictionary<int, Core.Geometry.BoxXywh?[]> boxes, int frames)
+    {
+        string root = Path.GetFullPath(options.Root);
+        var fileNames = source.Files.Take(frames).Select(f => Path.GetRelativePath(root, Path.GetFullPath(f)).Replace('\\', '/')).ToArray();
+        var video = new YtvisVideo(videoId, source.Info.Width, source.Info.Height, frames, fileNames);
+        var annotations = tracks.Where(t => t.Frames > 0).Select(t =>
+        {
+            var seg = masks[t.Id].Take(frames).ToArray();
+            var attributes = new Dictionary<string, string> { ["sequence"] = sequence.Name, ["source_id"] = t.SourceId.ToString(CultureInfo.InvariantCulture) };
+            if (t.FineClass is not null) attributes["fine_class"] = t.FineClass;
+            return new YtvisAnnotation(t.Id, videoId, (int)t.Class, seg, seg.Select(s => s?.Area).ToArray(),
+                boxes[t.Id].Take(frames).ToArray()) { Attributes = attributes };
+        }).ToArray();
+        return new YtvisDataset([video], annotations, ConvertJob.Categories);
+    }
+
+    private static ImageSequenceSource OpenFrames(BenchmarkSequence sequence)
+    {
+        try
+        {
+            return new ImageSequenceSource(sequence.FramesFolder);
+        }
+        catch (Video.VideoFormatException e)
+        {
+            throw new JobException($"sequence {sequence.Name}: {e.Message}", e);
+        }
+    }
+
+    private sealed class TrackInfo(int id, int sourceId, ObjectClass cls, string? fineClass)
+    {
+        private double _iouSum;
+        private int _prompts;
+
+        public int Id => id;
+        public int SourceId => sourceId;
+        public ObjectClass Class => cls;
+        public string? FineClass => fineClass;
+        public int Frames { get; set; }
+
+        public void Add(double iou)
+        {
+            _iouSum += iou;
+            _prompts++;
+        }
+
+        public ObjectSummary ToSummary() =>
+            new(id, sourceId, ObjectClasses.Name(cls), fineClass, Frames, _prompts == 0 ? 0 : Math.Round(_iouSum / _prompts, 4));
+    }
+}

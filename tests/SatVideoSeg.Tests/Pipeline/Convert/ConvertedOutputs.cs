@@ -1,0 +1,64 @@
+using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Datasets.Davis;
+using SatVideoSeg.Datasets.Mots;
+using SatVideoSeg.Datasets.YouTubeVis;
+using SatVideoSeg.Pipeline.Convert;
+
+namespace SatVideoSeg.Tests.Pipeline.Convert;
+
+/// <summary>Reads a convert output folder back through the format readers, as (sequence, 0-based frame, object id) -&gt; compressed RLE.</summary>
+public static class ConvertedOutputs
+{
+    public static Dictionary<(string Seq, int Frame, int Id), (int Class, string Rle)> Mots(string output)
+    {
+        var result = new Dictionary<(string, int, int), (int, string)>();
+        foreach (var seqDir in Directory.EnumerateDirectories(Path.Combine(output, "mots")))
+        {
+            var info = MotsSeqInfo.Load(Path.Combine(seqDir, MotsSeqInfo.FileName));
+            foreach (var r in MotsFormat.ReadFile(Path.Combine(seqDir, "gt", "gt.txt"), info.FrameBase))
+                result.Add((info.Name, r.FrameIndex, r.TrackId), ((int)r.Class, r.Rle.ToCompressedString()));
+        }
+        return result;
+    }
+
+    public static Dictionary<(string Seq, int Frame, int Id), string> Ytvis(string output)
+    {
+        var result = new Dictionary<(string, int, int), string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(output, "ytvis", "videos"), "*.json"))
+        {
+            string seq = Path.GetFileNameWithoutExtension(file);
+            foreach (var a in YtvisFormat.Load(file).Annotations)
+                for (int f = 0; f < a.Segmentations.Count; f++)
+                    if (a.Segmentations[f] is { } rle) result.Add((seq, f, a.Id), rle.ToCompressedString());
+        }
+        return result;
+    }
+
+    public static Dictionary<(string Seq, int Frame, int Id), string> Davis(string output)
+    {
+        var result = new Dictionary<(string, int, int), string>();
+        foreach (var seqDir in Directory.EnumerateDirectories(Path.Combine(output, "davis", "Annotations")))
+        {
+            string seq = Path.GetFileName(seqDir);
+            foreach (var (frame, objects) in DavisFormat.LoadSequence(seqDir))
+                foreach (var (value, mask) in objects)
+                    result.Add((seq, frame, value % 1000), CocoRle.Encode(mask).ToCompressedString());
+        }
+        return result;
+    }
+
+    /// <summary>Every file below a folder, relative path (with '/') to bytes.</summary>
+    public static SortedDictionary<string, byte[]> Files(string folder) =>
+        new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes), StringComparer.Ordinal);
+
+    public static void AssertSameFiles(string expected, string actual)
+    {
+        var a = Files(expected);
+        var b = Files(actual);
+        Assert.Equal(a.Keys, b.Keys);
+        foreach (var (name, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[name]), $"{name} differs");
+    }
+
+    public static string Status(string output, string sequence) => ConvertPaths.Status(output, sequence);
+}
