@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages SatVideoSeg needs on Debian 12 (the .NET 10 SDK is assumed):
 # ffmpeg (decode/encode), libgtk-3-0 (OpenCvSharp's native library links it),
-# python3-torch and python3-onnx (the training script and its smoke test).
+# python3-torch and python3-onnx (the training script and its smoke test), chromium (the
+# report tests open report.html in headless Chromium and fail on console errors).
 # As root it installs what is missing; otherwise it prints the exact command and exits 1.
 set -euo pipefail
 
-packages=(ffmpeg libgtk-3-0 python3-torch python3-onnx python3-numpy python3-pil)
+packages=(ffmpeg libgtk-3-0 python3-torch python3-onnx python3-numpy python3-pil chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

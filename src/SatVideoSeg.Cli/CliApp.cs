@@ -13,6 +13,7 @@ public static class CliApp
         var root = new RootCommand("satvidseg: per-object mask tracks from satellite video (segment, synth, eval, render).")
         {
             SegmentCommand.Create(console, errors),
+            RenderCommand.Create(console, errors),
             SynthCommand.Create(console, errors),
             BenchCommand.Create(console, errors),
             ModelsCommand.Create(console, errors),

@@ -23,7 +23,7 @@ public static class SegmentCommand
     {
         var input = new Argument<string>("input") { Description = "Video file (anything FFmpeg reads), folder of frames (png/jpg/tif, natural order), or one image." };
         var boxes = new Option<string>("--boxes", "-b") { Description = "Per-frame boxes: MOT txt (frame,id,x,y,w,h,conf,class; 1-based frames) or SOT (x,y,w,h per frame; -1/NaN rows = no box).", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "Output folder for tracks.mots.txt, overlay.mp4 and run.json.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder for tracks.mots.txt, overlay.mp4, run.json and report.html.", Required = true };
         var segmenter = new Option<string>("--segmenter", "-s") { Description = $"Segmenter: {string.Join(", ", SegmenterFactory.Names)}.", DefaultValueFactory = _ => SegmenterFactory.DefaultName };
         var model = new Option<string?>("--model", "-m") { Description = "Model folder with model.json (for the sam segmenter; default: the shipped model)." };
         var device = new Option<string>("--device") { Description = "Where the model runs: cpu, cuda, cuda:N or auto (CUDA needs a build with -p:OnnxRuntimeGpu=true).", DefaultValueFactory = _ => "cpu" };
@@ -36,11 +36,12 @@ public static class SegmentCommand
         var boxesEvery = new Option<int>("--boxes-every") { Description = "Use each object's box on its first annotated frame and every K-th frame after; frames between are prompted with Kalman-predicted boxes.", DefaultValueFactory = _ => 1 };
         var initOnly = new Option<bool>("--init-only") { Description = "Use each object's first annotated box only; every later frame is prompted with its predicted box." };
         var ignoreIds = new Option<bool>("--ignore-ids") { Description = "Treat the boxes as detections without ids: the linker assigns track ids (implied for negative ids)." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var opacity = new Option<double>("--opacity") { Description = "Mask fill opacity in the overlay, 0-1.", DefaultValueFactory = _ => 0.45 };
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, device, threads, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, opacity,
+            input, boxes, output, segmenter, model, device, threads, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, noReport, opacity,
         };
         command.SetAction(parse =>
         {
@@ -56,6 +57,7 @@ public static class SegmentCommand
                 InitOnly = parse.GetValue(initOnly),
                 IgnoreIds = parse.GetValue(ignoreIds),
                 WriteOverlay = !parse.GetValue(noOverlay),
+                WriteReport = !parse.GetValue(noReport),
                 Overlay = Video.Rendering.OverlayStyle.Default with { FillOpacity = parse.GetValue(opacity) },
             };
             SegmentReport? report = null;

@@ -6,6 +6,7 @@ using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Datasets.IO;
 using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Pipeline.Reports;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Video;
 using SatVideoSeg.Video.Rendering;
@@ -17,7 +18,7 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// <summary>
 /// `satvidseg segment`: prompts a segmenter with each frame's boxes (or, between sparse boxes,
 /// with the tracks' Kalman-predicted boxes), links the masks into tracks (annotation ids win),
-/// and writes tracks.mots.txt, overlay.mp4 and run.json. Outputs appear only when
+/// and writes tracks.mots.txt, overlay.mp4, run.json and report.html. Outputs appear only when
 /// the whole run succeeds (temp files renamed at the end); a failed run leaves none.
 /// </summary>
 public static class SegmentJob
@@ -51,7 +52,9 @@ public static class SegmentJob
             ? new H264FileSink(Path.Combine(options.OutputDirectory, OverlayFile), info.Width, info.Height, info.Fps)
             : null;
         // Sparse runs draw prompt boxes: annotated solid, predicted dashed.
-        var renderer = new OverlayRenderer(options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true });
+        var overlayStyle = options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true };
+        var renderer = new OverlayRenderer(overlayStyle, info.Fps);
+        var recorder = new RunRecorder(info.FrameCount, overlayStyle, info.Fps);
         var quality = new Dictionary<int, TrackQualityAccumulator>();
         int frames = 0, objectFrames = 0;
 
@@ -74,6 +77,7 @@ public static class SegmentJob
                 var drawn = timer.Time("render", () => renderer.Render(frame, detections));
                 timer.Time("encode", () => overlay.Write(drawn));
             }
+            if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
             foreach (var o in disjoint)
             {
                 if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
@@ -116,6 +120,7 @@ public static class SegmentJob
             TrackQuality = quality.Values.OrderBy(q => q.TrackId).Select(q => q.ToQuality()).ToArray(),
         };
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), JsonSerializer.Serialize(report, RunInfo.Json));
+        if (options.WriteReport) SegmentReportPage.Write(report, recorder);
         return report;
     }
 

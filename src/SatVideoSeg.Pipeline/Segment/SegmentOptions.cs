@@ -49,6 +49,9 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     [System.Text.Json.Serialization.JsonIgnore]
     public BoxSchedule Schedule => InitOnly ? BoxSchedule.InitOnly : BoxSchedule.Every(BoxesEvery);
 
+    /// <summary>Whether to write report.html (a self-contained page of the run: settings, crops, plots per track).</summary>
+    public bool WriteReport { get; init; } = true;
+
     /// <summary>How the overlay is drawn (prompt boxes are added when prompts may be predicted).</summary>
     public OverlayStyle Overlay { get; init; } = OverlayStyle.Default;
 }

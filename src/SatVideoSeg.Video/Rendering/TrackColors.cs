@@ -14,6 +14,13 @@ public static class TrackColors
         return HsvToBgr(hue, 0.85, value);
     }
 
+    /// <summary>The colour of a track id as an OpenCV scalar (B, G, R).</summary>
+    public static OpenCvSharp.Scalar ScalarFor(int trackId)
+    {
+        var (b, g, r) = For(trackId);
+        return new OpenCvSharp.Scalar(b, g, r);
+    }
+
     private static (byte B, byte G, byte R) HsvToBgr(double h, double s, double v)
     {
         double c = v * s, x = c * (1 - Math.Abs(h / 60 % 2 - 1)), m = v - c;

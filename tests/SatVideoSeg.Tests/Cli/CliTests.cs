@@ -89,4 +89,20 @@ public class CliTests
         Assert.Equal(1, code);
         Assert.Equal(expected, errors.Trim());
     }
+
+    [Fact]
+    public void Render_Runs_In_Process_And_Reports_What_It_Wrote()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "-s", "box", "--no-report");
+
+        var (code, output, errors) = Run("render", video, "--tracks", dir.File("out/tracks.mots.txt"), "--compare", dir.File("out/tracks.mots.txt"),
+            "--compare-mode", "side-by-side", "--out", dir.File("r.mp4"), "--trail", "5", "--insets", "--contours-only");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"done: {TestVideo.Frames} frames, 2 tracks, {2 * TestVideo.Width + 4}x{TestVideo.Height}", output);
+        Assert.Contains("missed 0, false 0", output);
+        Assert.False(File.Exists(dir.File("out/report.html")));
+    }
 }

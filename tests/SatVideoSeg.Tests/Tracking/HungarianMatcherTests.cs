@@ -32,7 +32,7 @@ public class HungarianMatcherTests
     }
 
     [Fact]
-    public void Solve_Agrees_With_Brute_Force_On_Random_Square_Matrices()
+    public void The_Shared_Solver_Agrees_With_Brute_Force_On_Random_Square_Matrices()
     {
         var rng = new Random(7);
         for (int trial = 0; trial < 200; trial++)
@@ -42,10 +42,10 @@ public class HungarianMatcherTests
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < n; j++) c[i, j] = Math.Round(rng.NextDouble() * 10, 1);
 
-            var rowOf = HungarianMatcher.Solve(c);
+            var pairs = SatVideoSeg.Core.Assignment.LinearAssignment.Solve(c);
 
-            Assert.Equal(n, rowOf.Distinct().Count());
-            double got = Enumerable.Range(0, n).Sum(j => c[rowOf[j], j]);
+            Assert.Equal(n, pairs.Select(p => p.Row).Distinct().Count());
+            double got = pairs.Sum(p => c[p.Row, p.Col]);
             Assert.Equal(BruteForce(c), got, 9);
         }
     }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json;
+using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Pipeline.Segment;
+using SatVideoSeg.Video.Rendering;
+
+namespace SatVideoSeg.Pipeline.Reports;
+
+/// <summary>The report.html that `segment` writes beside its outputs.</summary>
+public static class SegmentReportPage
+{
+    /// <summary>Builds the page of a finished run from its run.json record and what was recorded while it ran.</summary>
+    public static HtmlReport Build(SegmentReport run, RunRecorder recorder)
+    {
+        var o = run.Options;
+        string overlay = Path.Combine(o.OutputDirectory, SegmentJob.OverlayFile);
+        var settings = new List<(string, string)>
+        {
+            ("input", o.Input),
+            ("boxes", $"{o.Boxes} ({o.BoxFormat})"),
+            ("segmenter", run.Segmenter),
+            ("model", o.Model ?? "(default)"),
+            ("frames", $"{run.Frames} ({VideoSummary(run.Video)})"),
+            ("object-frames", $"{run.ObjectFrames}"),
+            ("tracks", $"{run.Tracks}"),
+            ("clipped boxes", $"{run.ClippedBoxes}"),
+            ("overlay", $"opacity {o.Overlay.FillOpacity.ToString(CultureInfo.InvariantCulture)}, contours {(o.Overlay.Contours ? "on" : "off")}"),
+            ("stage seconds", string.Join(", ", run.StageSeconds.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.###}")))),
+            ("versions", string.Join(", ", run.Versions.Select(kv => $"{kv.Key} {kv.Value}"))),
+            ("finished", run.FinishedUtc),
+        };
+        return new HtmlReport
+        {
+            Title = $"segment: {Path.GetFileName(Path.TrimEndingDirectorySeparator(o.Input))}",
+            Subtitle = $"{run.Tool}, finished {run.FinishedUtc}",
+            Settings = settings,
+            OverlayVideo = o.WriteOverlay && File.Exists(overlay) ? overlay : null,
+            StillPng = recorder.Still is null ? null : ImageCodec.Png(recorder.Still),
+            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops)) : null,
+            FrameRange = recorder.FrameRange.Last < 0 ? (0, 0) : recorder.FrameRange,
+            Tracks = ReportTracks.From(recorder),
+            RawJson = JsonSerializer.Serialize(run, RunInfo.Json),
+        };
+    }
+
+    // run.Video is an anonymous object; read its fields back from its JSON form.
+    private static string VideoSummary(object video)
+    {
+        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(video, RunInfo.Json));
+        var r = doc.RootElement;
+        string Get(string name) => r.TryGetProperty(name, out var v) ? v.ToString() : "?";
+        return $"{Get("width")}x{Get("height")} at {Get("fps")} fps";
+    }
+
+    /// <summary>Builds and writes report.html into the run's output folder.</summary>
+    public static void Write(SegmentReport run, RunRecorder recorder) =>
+        HtmlReportWriter.Write(Path.Combine(run.Options.OutputDirectory, HtmlReportWriter.FileName), Build(run, recorder));
+}

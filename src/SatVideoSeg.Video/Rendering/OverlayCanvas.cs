@@ -1,0 +1,69 @@
+using OpenCvSharp;
+using SatVideoSeg.Core.Imaging;
+
+namespace SatVideoSeg.Video.Rendering;
+
+/// <summary>
+/// A private copy of a frame that annotators draw on, both directly (<see cref="Pixels"/>, for
+/// exact fixed-point blending) and through OpenCV (<see cref="Mat"/>, a header over the same
+/// pinned buffer). Valid until disposed; <see cref="ToFrame"/> hands the pixels out.
+/// </summary>
+public sealed class OverlayCanvas : IDisposable
+{
+    private readonly PinnedMat _mat;
+
+    /// <summary>Copies <paramref name="frame"/>; <paramref name="fps"/> (0 = unknown) gives annotators the timestamp.</summary>
+    public OverlayCanvas(Frame frame, double fps = 0)
+    {
+        FrameIndex = frame.Index;
+        Width = frame.Width;
+        Height = frame.Height;
+        Fps = fps;
+        Pixels = (byte[])frame.Pixels.Clone();
+        _mat = new PinnedMat(Pixels, Height, Width, MatType.CV_8UC3);
+    }
+
+    /// <summary>0-based index of the frame drawn on.</summary>
+    public int FrameIndex { get; }
+
+    /// <summary>Width in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>Height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>Frames per second of the video (0 when unknown).</summary>
+    public double Fps { get; }
+
+    /// <summary>BGR24 pixels, row-major; the same memory as <see cref="Mat"/>.</summary>
+    public byte[] Pixels { get; }
+
+    /// <summary>An OpenCV view of <see cref="Pixels"/>.</summary>
+    public Mat Mat => _mat.Mat;
+
+    /// <summary>Blends one pixel toward a colour; alpha in 1/256 units (fixed point, so exact and deterministic).</summary>
+    public void Blend(int x, int y, (byte B, byte G, byte R) colour, int alpha)
+    {
+        if ((uint)x >= (uint)Width || (uint)y >= (uint)Height) return;
+        int p = (y * Width + x) * 3;
+        Pixels[p] = (byte)((Pixels[p] * (256 - alpha) + colour.B * alpha) >> 8);
+        Pixels[p + 1] = (byte)((Pixels[p + 1] * (256 - alpha) + colour.G * alpha) >> 8);
+        Pixels[p + 2] = (byte)((Pixels[p + 2] * (256 - alpha) + colour.R * alpha) >> 8);
+    }
+
+    /// <summary>Sets one pixel (ignored outside the frame).</summary>
+    public void Set(int x, int y, (byte B, byte G, byte R) colour)
+    {
+        if ((uint)x >= (uint)Width || (uint)y >= (uint)Height) return;
+        int p = (y * Width + x) * 3;
+        Pixels[p] = colour.B;
+        Pixels[p + 1] = colour.G;
+        Pixels[p + 2] = colour.R;
+    }
+
+    /// <summary>A frame over a copy of the current pixels.</summary>
+    public Frame ToFrame() => new(FrameIndex, Width, Height, (byte[])Pixels.Clone());
+
+    /// <inheritdoc />
+    public void Dispose() => _mat.Dispose();
+}
