@@ -37,6 +37,12 @@ public static class JobRunner
             }
             return 0;
         }
+        catch (OperationCanceledException)
+        {
+            // Outputs are written to .partial files and renamed only on success, so nothing half-written remains.
+            errors.WriteLine("cancelled: no output was written (partial files removed)");
+            return 130;
+        }
         catch (Exception e) when (e is JobException or AnnotationFormatException or VideoFormatException or Segmentation.Sam.ModelContractException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             errors.WriteLine($"error: {e.Message}");

@@ -43,7 +43,7 @@ public static class SegmentCommand
         {
             input, boxes, output, segmenter, model, device, threads, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, noReport, opacity,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             var options = new SegmentOptions(parse.GetValue(input)!, parse.GetValue(boxes)!, parse.GetValue(output)!, parse.GetValue(segmenter)!, parse.GetValue(model))
             {
@@ -61,7 +61,7 @@ public static class SegmentCommand
                 Overlay = Video.Rendering.OverlayStyle.Default with { FillOpacity = parse.GetValue(opacity) },
             };
             SegmentReport? report = null;
-            int code = JobRunner.Run(console, errors, "segment", progress => report = SegmentJob.Run(options, progress));
+            int code = JobRunner.Run(console, errors, "segment", progress => report = SegmentJob.Run(options, progress, cancellationToken));
             if (report is not null)
             {
                 string predicted = report.PredictedPrompts > 0 ? $" ({report.PredictedPrompts} from predicted boxes)" : "";
@@ -71,7 +71,7 @@ public static class SegmentCommand
                     console.MarkupLineInterpolated($"  [yellow]{lost} lost track-frames, {report.IdDisagreements.Count} id disagreements[/] (see run.json)");
                 foreach (var (stage, seconds) in report.StageSeconds) console.MarkupLineInterpolated($"  {stage,-8} {seconds,8:0.000} s");
             }
-            return code;
+            return Task.FromResult(code);
         });
         return command;
     }

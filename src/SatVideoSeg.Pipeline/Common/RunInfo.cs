@@ -22,6 +22,19 @@ public static class RunInfo
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };
 
+    /// <summary>Peak resident memory of this process in MB: VmHWM from /proc/self/status on Linux, else the peak working set.</summary>
+    public static double PeakMemoryMB()
+    {
+        const string status = "/proc/self/status";
+        if (File.Exists(status))
+        {
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:"));
+            if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out long kb))
+                return Math.Round(kb / 1024.0, 1);
+        }
+        return Math.Round(System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1);
+    }
+
     /// <summary>Indented camelCase JSON, enums as strings.</summary>
     public static JsonSerializerOptions Json { get; } = new()
     {

@@ -58,26 +58,17 @@ public static class SegmentJob
         var quality = new Dictionary<int, TrackQualityAccumulator>();
         int frames = 0, objectFrames = 0;
 
-        using var frameEnumerator = source.ReadFrames(cancellationToken).GetEnumerator();
-        while (timer.Time("decode", () => Wrap(frameEnumerator.MoveNext)))
+        // Decode, segment + link, and write + encode run concurrently over bounded channels;
+        // segmenting and linking stay in frame order on one thread (each frame's prompts depend
+        // on the previous frame's links).
+        var pipeline = new FramePipeline<FrameDetections>(timer);
+        var framesById = new Dictionary<int, Core.Imaging.Frame>();
+        pipeline.Run(Checked(source.ReadFrames(cancellationToken)), frame =>
         {
-            var frame = frameEnumerator.Current;
             var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
             var segmented = timer.Time("segment", () => segmenter.Segment(frame, prompts, cancellationToken));
             var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
             var disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
-            var detections = new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint);
-            timer.Time("write", () =>
-            {
-                foreach (var o in disjoint)
-                    tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
-            });
-            if (overlay is not null)
-            {
-                var drawn = timer.Time("render", () => renderer.Render(frame, detections));
-                timer.Time("encode", () => overlay.Write(drawn));
-            }
-            if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
             foreach (var o in disjoint)
             {
                 if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
@@ -87,8 +78,22 @@ public static class SegmentJob
                 if (t.State == Core.Tracking.TrackState.Lost && quality.TryGetValue(t.Id, out var q)) q.AddLostFrame();
             frames++;
             objectFrames += disjoint.Count;
-            progress?.Report(new JobProgress("segment", frames, info.FrameCount));
-        }
+            lock (framesById) framesById[frame.Index] = frame;
+            return new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint);
+        }, detections =>
+        {
+            Core.Imaging.Frame frame;
+            lock (framesById) framesById.Remove(detections.FrameIndex, out frame!);
+            foreach (var o in detections.Objects)
+                tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
+            if (overlay is not null)
+            {
+                var drawn = timer.Time("render", () => renderer.Render(frame, detections));
+                timer.Time("encode", () => overlay.Write(drawn));
+            }
+            if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
+            progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
+        }, cancellationToken);
 
         if (boxes.Frames.Any() && boxes.Frames.Max() >= frames)
             throw new JobException($"{boxes.File}: boxes reach frame {boxes.Frames.Max() + 1} but {info.Path} has only {frames} frames");
@@ -111,6 +116,8 @@ public static class SegmentJob
                 .Select(c => (object)new { frame = c.FrameIndex + 1, c.File, size = $"{c.Width}x{c.Height}", policy = options.SizePolicy.ToString() })
                 .ToArray(),
             StageSeconds = timer.Seconds(),
+            QueueDepths = pipeline.QueueDepths(),
+            PeakMemoryMB = RunInfo.PeakMemoryMB(),
             Prompting = new { boxes = options.Schedule.ToString(), annotationIds = !ignoreIds },
             PredictedPrompts = prompter.PredictedPrompts,
             Linking = new { started = prompter.Events.Started, refound = prompter.Events.Refound, lost = prompter.Events.Lost, exited = prompter.Exited },
@@ -149,15 +156,22 @@ public static class SegmentJob
     }
 
     // Decoding errors surface mid-stream; report them as job errors (the outputs are then discarded).
-    private static bool Wrap(Func<bool> moveNext)
+    private static IEnumerable<Core.Imaging.Frame> Checked(IEnumerable<Core.Imaging.Frame> frames)
     {
-        try
+        using var e = frames.GetEnumerator();
+        while (true)
         {
-            return moveNext();
-        }
-        catch (VideoFormatException e)
-        {
-            throw new JobException(e.Message, e);
+            bool more;
+            try
+            {
+                more = e.MoveNext();
+            }
+            catch (VideoFormatException error)
+            {
+                throw new JobException(error.Message, error);
+            }
+            if (!more) yield break;
+            yield return e.Current;
         }
     }
 }

@@ -36,7 +36,13 @@ public sealed record SegmentReport
     /// <summary>Frames of an image folder whose size differed from the first (and how they were handled).</summary>
     public IReadOnlyList<object> FrameSizeChanges { get; init; } = [];
 
-    /// <summary>Wall-clock seconds per stage.</summary>
+    /// <summary>Queue depths between the concurrent stages (a full queue marks the slower consumer).</summary>
+    public IReadOnlyDictionary<string, Common.QueueGauge.Stats>? QueueDepths { get; init; }
+
+    /// <summary>Peak resident memory of the process in MB (VmHWM on Linux).</summary>
+    public double PeakMemoryMB { get; init; }
+
+    /// <summary>Wall-clock seconds per stage (stages overlap: decode and write run beside segment).</summary>
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
 
     /// <summary>How prompts were chosen ("every frame", "every 5 frames", "init-only") and whether annotation ids were used.</summary>

@@ -61,4 +61,23 @@ public class SegmentJobTests
         Assert.Contains("boxes reach frame 50", e.Message);
         Assert.Empty(Directory.EnumerateFiles(outDir));
     }
+
+    [Fact]
+    public void A_Cancelled_Run_Leaves_No_Partial_File()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        string outDir = Path.Combine(dir.Path, "out");
+        using var cts = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p => { if (p.Done == 2) cts.Cancel(); });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => SegmentJob.Run(new SegmentOptions(video, boxes, outDir, "box"), progress, cts.Token));
+
+        Assert.Empty(Directory.EnumerateFiles(outDir));
+    }
+
+    private sealed class SynchronousProgress(Action<JobProgress> report) : IProgress<JobProgress>
+    {
+        public void Report(JobProgress value) => report(value);
+    }
 }
