@@ -7,7 +7,7 @@ namespace SatVideoSeg.Pipeline.Bench;
 /// <param name="EndToEndSeconds">`segment` wall time (decode, segment, write, overlay).</param>
 /// <param name="ModelSeconds">The same crops through ONNX Runtime alone (encoder + decoder calls).</param>
 /// <param name="Batch1ModelSeconds">The same with one crop per call.</param>
-/// <param name="DecodeSeconds">Our decoder reading every frame.</param>
+/// <param name="DecodeSeconds">Our decoder reading every frame (after the one-off ffprobe call).</param>
 /// <param name="FfmpegRawSeconds">`ffmpeg -f rawvideo -pix_fmt bgr24` to /dev/null on the same file.</param>
 /// <param name="BatchSize">Crops per call in the batched runs.</param>
 public sealed record ThroughputResult(
