@@ -1,0 +1,186 @@
+"""Batched on-the-fly augmentation from the pre-cut store crops (torch, CPU)."""
+import math
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+STORE = 160
+
+
+def affine_grid(theta, R):
+    """Same as F.affine_grid(theta, (B,C,R,R), align_corners=False), but faster on CPU."""
+    b = (torch.arange(R, dtype=torch.float32) * 2 + 1) / R - 1
+    gx = theta[:, 0, 0].view(-1, 1, 1) * b.view(1, 1, R) + theta[:, 0, 1].view(-1, 1, 1) * b.view(1, R, 1) + theta[:, 0, 2].view(-1, 1, 1)
+    gy = theta[:, 1, 0].view(-1, 1, 1) * b.view(1, 1, R) + theta[:, 1, 1].view(-1, 1, 1) * b.view(1, R, 1) + theta[:, 1, 2].view(-1, 1, 1)
+    return torch.stack([gx, gy], 3)
+
+
+def _tight_boxes(m, thr=0.5):
+    """m [B,H,W] -> [B,4] pixel-edge boxes (x0,y0,x1,y1); empty -> nan."""
+    B, H, W = m.shape
+    on = m > thr
+    cols = on.any(1)
+    rows = on.any(2)
+    out = torch.full((B, 4), float("nan"))
+    ar_w = torch.arange(W, dtype=torch.float32)
+    ar_h = torch.arange(H, dtype=torch.float32)
+    for i in range(B):
+        if cols[i].any():
+            xs = ar_w[cols[i]]
+            ys = ar_h[rows[i]]
+            out[i] = torch.tensor([xs.min(), ys.min(), xs.max() + 1, ys.max() + 1])
+    return out
+
+
+def jitter_boxes(box, rng, native_px):
+    """box [B,4] (x0,y0,x1,y1) -> tracker-like noisy boxes. native_px [B]: store px per native px."""
+    B = box.shape[0]
+    b = box.clone()
+    w = (b[:, 2] - b[:, 0]).clamp(min=1)
+    h = (b[:, 3] - b[:, 1]).clamp(min=1)
+    sz = torch.stack([w, h, w, h], 1)
+    sign = torch.tensor([-1.0, -1.0, 1.0, 1.0])
+    mode = rng.random(B)
+    noise = torch.from_numpy(rng.normal(0, 0.03, (B, 4))).float()
+    d = noise * sz
+    for i in range(B):
+        if mode[i] < 0.30:  # near tight
+            pass
+        elif mode[i] < 0.55:  # shifted
+            sh = torch.from_numpy(rng.normal(0, 0.07, 2)).float() * torch.stack([w[i], h[i]])
+            d[i] += torch.cat([sh, sh])
+        elif mode[i] < 0.75:  # loose
+            d[i] += sign * torch.from_numpy(rng.uniform(0, 0.2, 4)).float() * sz[i]
+        elif mode[i] < 0.85:  # tight / shrunk
+            d[i] -= sign * torch.from_numpy(rng.uniform(0, 0.1, 4)).float() * sz[i]
+        else:  # clipped on one side (partial occlusion / frame edge / bad tracker)
+            k = rng.integers(4)
+            d[i, k] -= sign[k] * rng.uniform(0.1, 0.3) * sz[i, k]
+    d += torch.from_numpy(rng.normal(0, 0.5, (B, 4))).float() * native_px.view(-1, 1)
+    b = b + d
+    # keep ordered with >= 1 native px size
+    mn = native_px
+    cx = (b[:, 0] + b[:, 2]) / 2
+    cy = (b[:, 1] + b[:, 3]) / 2
+    ww = (b[:, 2] - b[:, 0]).clamp(min=1) * 0 + torch.maximum(b[:, 2] - b[:, 0], mn)
+    hh = torch.maximum(b[:, 3] - b[:, 1], mn)
+    return torch.stack([cx - ww / 2, cy - hh / 2, cx + ww / 2, cy + hh / 2], 1)
+
+
+def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, min_crop=16.0, point_prob=0.3):
+    """crops_u8: [B,160,160,4] uint8 numpy; boxes [B,4] store px (edges); nbrs [B,K,2] store px;
+    sides [B] native side of the store crop. Returns img [B,3,S,S] 0..1, target [B,1,S,S] 0..1,
+    coords [B,4,2], labels [B,4] in the S frame."""
+    B = crops_u8.shape[0]
+    x = torch.from_numpy(np.ascontiguousarray(crops_u8)).permute(0, 3, 1, 2).float() / 255.0
+    boxes = torch.from_numpy(boxes).float()
+    nbrs = torch.from_numpy(nbrs).float()
+    native_px = torch.from_numpy(STORE / sides).float()  # store px per native px
+    if train:
+        ang = np.where(rng.random(B) < 0.5, rng.uniform(0, 2 * math.pi, B), rng.integers(0, 4, B) * (math.pi / 2))
+        flip = np.where(rng.random(B) < 0.5, -1.0, 1.0)
+    else:
+        ang = np.zeros(B)
+        flip = np.ones(B)
+    ca, sa = np.cos(ang), np.sin(ang)
+    # M maps rotated-frame normalised coords p -> store normalised coords q (q = M p)
+    M = torch.tensor(np.stack([np.stack([ca * flip, -sa], 1), np.stack([sa * flip, ca], 1)], 1), dtype=torch.float32)
+    if train:
+        th = torch.cat([M, torch.zeros(B, 2, 1)], 2)
+        grid = affine_grid(th, STORE)
+        mrot = F.grid_sample(x[:, 3:4], grid, mode="bilinear", padding_mode="zeros", align_corners=False)[:, 0]
+        tb = _tight_boxes(mrot)
+        bad = torch.isnan(tb[:, 0])
+        tb[bad] = boxes[bad]
+        jb = jitter_boxes(tb, rng, native_px)
+    else:
+        tb = boxes.clone()
+        jb = boxes.clone()
+    # crop rule on the (jittered) box
+    if train:
+        c = np.where(rng.random(B) < 0.5, np.exp(rng.uniform(math.log(1.3), math.log(4.0), B)), rng.uniform(1.7, 2.4, B))
+        msz = rng.uniform(12, 24, B)
+    else:
+        c = np.full(B, context)
+        msz = np.full(B, min_crop)
+    c = torch.from_numpy(c).float()
+    msz = torch.from_numpy(msz).float() * native_px
+    side = torch.maximum(c * torch.maximum(jb[:, 2] - jb[:, 0], jb[:, 3] - jb[:, 1]), msz)
+    ctr = torch.stack([(jb[:, 0] + jb[:, 2]) / 2, (jb[:, 1] + jb[:, 3]) / 2], 1)
+    if train:
+        off = torch.from_numpy(rng.uniform(-0.2, 0.2, (B, 2)) * (rng.random((B, 1)) < 0.2)).float()
+        ctr = ctr + off * side.view(-1, 1)
+    s = side / STORE  # in normalised units: half-extent of crop = s
+    c0 = ctr / (STORE / 2) - 1  # crop centre, rotated-frame normalised
+    A = M * s.view(-1, 1, 1)
+    t = torch.bmm(M, c0.unsqueeze(-1))
+    theta = torch.cat([A, t], 2)
+    R = 2 * S
+    grid = affine_grid(theta, R)
+    out = F.avg_pool2d(F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False), 2)
+    img, tgt = out[:, :3], out[:, 3:4]
+
+    def to_out(p):  # rotated-frame store px [...,2] -> output S px
+        pn = p / (STORE / 2) - 1
+        return ((pn - c0.view(-1, *([1] * (p.dim() - 2)), 2)) / s.view(-1, *([1] * (p.dim() - 1))) + 1) * (S / 2)
+
+    box_out = torch.cat([to_out(jb[:, 0:2].unsqueeze(1)), to_out(jb[:, 2:4].unsqueeze(1))], 1)  # [B,2,2]
+    coords = torch.zeros(B, 4, 2)
+    labels = torch.full((B, 4), -1.0)
+    coords[:, 0:2] = box_out
+    labels[:, 0] = 2
+    labels[:, 1] = 3
+    if train:
+        # neighbours: store -> rotated frame: p = M^-1 q (normalised)
+        qn = nbrs / (STORE / 2) - 1
+        pn = torch.einsum("bij,bkj->bki", M.transpose(1, 2), qn)
+        nb_out = ((pn - c0.unsqueeze(1)) / s.view(-1, 1, 1) + 1) * (S / 2)
+        valid = (nbrs[:, :, 0] > -1e3) & (nb_out >= 0).all(2) & (nb_out < S).all(2)
+        tflat = tgt.view(B, -1)
+        bo = box_out.view(B, 4)
+        gy, gx = torch.meshgrid(torch.arange(S, dtype=torch.float32) + 0.5, torch.arange(S, dtype=torch.float32) + 0.5, indexing="ij")
+        gx, gy = gx.reshape(-1), gy.reshape(-1)
+        for i in range(B):
+            slot = 2
+            if rng.random() < point_prob * 0.5:  # positive points
+                cand = torch.nonzero(tflat[i] > 0.5)[:, 0]
+                if len(cand):
+                    for _ in range(rng.integers(1, 3)):
+                        j = cand[rng.integers(len(cand))]
+                        coords[i, slot] = torch.tensor([gx[j], gy[j]]) + torch.from_numpy(rng.uniform(-0.5, 0.5, 2)).float()
+                        labels[i, slot] = 1
+                        slot += 1
+            if slot < 4 and rng.random() < point_prob * 0.5:  # one negative point
+                vi = torch.nonzero(valid[i])[:, 0]
+                if len(vi) and rng.random() < 0.6:
+                    coords[i, slot] = nb_out[i, vi[rng.integers(len(vi))]]
+                    labels[i, slot] = 0
+                else:
+                    inbox = (gx >= bo[i, 0]) & (gx <= bo[i, 2]) & (gy >= bo[i, 1]) & (gy <= bo[i, 3])
+                    cand = torch.nonzero(inbox & (tflat[i] < 0.1))[:, 0]
+                    if len(cand):
+                        j = cand[rng.integers(len(cand))]
+                        coords[i, slot] = torch.tensor([gx[j], gy[j]])
+                        labels[i, slot] = 0
+        # photometric
+        br = torch.from_numpy(rng.normal(0, 0.06, (B, 1, 1, 1))).float()
+        ct = torch.from_numpy(rng.uniform(0.75, 1.3, (B, 1, 1, 1))).float()
+        mu = img.mean((1, 2, 3), keepdim=True)
+        img = (img - mu) * ct + mu + br
+        gray = torch.from_numpy(rng.random(B) < 0.1)
+        if gray.any():
+            img[gray] = img[gray].mean(1, keepdim=True).expand(-1, 3, -1, -1)
+        cj = torch.from_numpy(rng.uniform(0.92, 1.08, (B, 3, 1, 1))).float()
+        img = img * cj
+        blur = torch.from_numpy(rng.random(B) < 0.15)
+        if blur.any():
+            k = torch.tensor([1.0, 2.0, 1.0])
+            k = (k[:, None] * k[None, :] / 16).view(1, 1, 3, 3).repeat(3, 1, 1, 1)
+            img[blur] = F.conv2d(F.pad(img[blur], (1, 1, 1, 1), mode="replicate"), k, groups=3)
+        low = torch.from_numpy(rng.random(B) < 0.15)
+        if low.any():
+            img[low] = F.interpolate(F.avg_pool2d(img[low], 2), scale_factor=2.0, mode="bilinear", align_corners=False)
+        ns = torch.from_numpy(rng.uniform(0, 0.03, (B, 1, 1, 1)) * (rng.random((B, 1, 1, 1)) < 0.5)).float()
+        img = img + torch.randn_like(img) * ns
+        img = img.clamp(0, 1)
+    return img, tgt, coords, labels

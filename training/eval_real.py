@@ -1,0 +1,210 @@
+"""Evaluate sat-unet at NATIVE resolution, the way the C# crop pipeline runs it.
+
+(a) real validation split of isaid-512 (tiles held out by prepare_crops.py's seeded split):
+    per object: inference crop rule -> S x S (bicubic) -> model with the tight box -> low-res logits
+    resized (bilinear) to the crop size -> pasted into the tile -> IoU / boundary IoU vs the native mask.
+(b) ../shared/data/real/isaid-P0003: the same per instance (tight bbox from instances.json), next to
+    the box-fill baseline.
+Boundary IoU (FORMATS.md 7): boundary = mask minus its erosion (3x3, d times, 1-px zero padding at the
+image border), d = max(1, round(0.02 * diag)) with diag = the object's CROP diagonal (side * sqrt 2),
+not the image diagonal (which would swallow small objects); also reported with fixed d = 1.
+
+/usr/bin/python3 training/eval_real.py --ckpt training/.cache/run/final.pt --json out.json
+"""
+import argparse, json, math, os, sys, time
+import numpy as np
+import torch
+import torch.nn.functional as F
+from PIL import Image
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import (TARGET_CLASSES, CONTEXT, MIN_CROP, read_labels, find_image, raster_poly, mask_box,
+                    crop_window, cut_crop)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def erode(m, d):
+    x = np.pad(m, 1)
+    for _ in range(d):
+        y = x.copy()
+        y[1:-1, 1:-1] = (x[1:-1, 1:-1] & x[:-2, 1:-1] & x[2:, 1:-1] & x[1:-1, :-2] & x[1:-1, 2:] &
+                         x[:-2, :-2] & x[:-2, 2:] & x[2:, :-2] & x[2:, 2:])
+        y[0, :] = y[-1, :] = False; y[:, 0] = y[:, -1] = False
+        x = y
+    return x[1:-1, 1:-1]
+
+
+def iou(a, b):
+    u = (a | b).sum()
+    return 1.0 if u == 0 else (a & b).sum() / u
+
+
+def biou(p, g, d):
+    return iou(p & ~erode(p, d), g & ~erode(g, d))
+
+
+def local_window(p_box, g_box, H, W, margin):
+    x0 = max(0, int(min(p_box[0], g_box[0])) - margin); y0 = max(0, int(min(p_box[1], g_box[1])) - margin)
+    x1 = min(W, int(max(p_box[2], g_box[2])) + margin); y1 = min(H, int(max(p_box[3], g_box[3])) + margin)
+    return x0, y0, x1, y1
+
+
+class Predictor:
+    def __init__(self, ckpt, context=CONTEXT, min_crop=MIN_CROP, threads=1):
+        from export_onnx import load
+        torch.set_num_threads(threads)
+        self.m, _ = load(ckpt)
+        self.S = self.m.S
+        self.context, self.min_crop = context, min_crop
+
+    @torch.no_grad()
+    def predict(self, img, boxes, H, W, bs=128):
+        """img: PIL RGB; boxes: list of tight boxes (pixel edges). Returns list of (mask window
+        (x0,y0,bool array), predicted iou)."""
+        S = self.S
+        crops, prm, wins = [], [], []
+        for b in boxes:
+            cx0, cy0, side = crop_window(b, self.context, self.min_crop)
+            crops.append(np.asarray(cut_crop(img, cx0, cy0, side, S, Image.BICUBIC), dtype=np.float32) / 255.0)
+            sc = S / side
+            prm.append([[(b[0] - cx0) * sc, (b[1] - cy0) * sc], [(b[2] - cx0) * sc, (b[3] - cy0) * sc]])
+            wins.append((cx0, cy0, side))
+        out = []
+        for i in range(0, len(crops), bs):
+            x = torch.from_numpy(np.stack(crops[i:i + bs])).permute(0, 3, 1, 2)
+            co = torch.tensor(prm[i:i + bs], dtype=torch.float32)
+            lab = torch.tensor([[2.0, 3.0]]).repeat(len(x), 1)
+            lg, ip = self.m(x, co, lab)
+            for k in range(len(x)):
+                cx0, cy0, side = wins[i + k]
+                big = F.interpolate(lg[k:k + 1], size=(side, side), mode="bilinear", align_corners=False)[0, 0].numpy() > 0
+                # clip the window to the image
+                x0, y0 = max(cx0, 0), max(cy0, 0)
+                x1, y1 = min(cx0 + side, W), min(cy0 + side, H)
+                sub = big[y0 - cy0:y1 - cy0, x0 - cx0:x1 - cx0] if x1 > x0 and y1 > y0 else np.zeros((0, 0), bool)
+                out.append(((x0, y0), sub, float(ip[k, 0])))
+        return out
+
+
+def score_objects(pred, gts, H, W):
+    """pred: list from Predictor; gts: list of (cls, full-image bool mask or (x0,y0,sub)), box."""
+    rows = []
+    for (off, sub, ip), (c, gwin, gbox, side) in zip(pred, gts):
+        gx0, gy0, gm = gwin
+        d = max(1, int(round(0.02 * side * math.sqrt(2))))
+        pb = [off[0], off[1], off[0] + sub.shape[1], off[1] + sub.shape[0]]
+        gb = [gx0, gy0, gx0 + gm.shape[1], gy0 + gm.shape[0]]
+        x0, y0, x1, y1 = local_window(pb, gb, H, W, d + 2)
+        P = np.zeros((y1 - y0, x1 - x0), bool); G = np.zeros_like(P); Bx = np.zeros_like(P)
+        def paste(dst, ox, oy, m):
+            ys, xs = max(oy, y0), max(ox, x0)
+            ye, xe = min(oy + m.shape[0], y1), min(ox + m.shape[1], x1)
+            if ye > ys and xe > xs:
+                dst[ys - y0:ye - y0, xs - x0:xe - x0] |= m[ys - oy:ye - oy, xs - ox:xe - ox]
+        paste(P, off[0], off[1], sub)
+        paste(G, gx0, gy0, gm)
+        bx0, by0, bx1, by1 = [int(v) for v in gbox]
+        Bx[by0 - y0:by1 - y0, bx0 - x0:bx1 - x0] = True
+        # the local window touches the image border only where it was clipped: erosion's zero padding
+        # then coincides with the spec's image-border padding; elsewhere both masks are 0 near the edge.
+        rows.append({"cls": c, "iou": float(iou(P, G)), "biou": float(biou(P, G, d)), "biou_d1": float(biou(P, G, 1)),
+                     "box_iou": float(iou(Bx, G)), "box_biou": float(biou(Bx, G, d)), "iou_pred": ip,
+                     "d": d, "area": int(G.sum())})
+    return rows
+
+
+def summarise(rows, key="cls"):
+    out = {}
+    for c in sorted(set(r[key] for r in rows)):
+        rs = [r for r in rows if r[key] == c]
+        out[c] = {"n": len(rs), **{k: round(float(np.mean([r[k] for r in rs])), 4) for k in ("iou", "biou", "biou_d1", "box_iou", "box_biou")}}
+        ip = np.array([r["iou_pred"] for r in rs]); it = np.array([r["iou"] for r in rs])
+        out[c]["iou_head_mae"] = round(float(np.abs(ip - it).mean()), 4)
+    out["all"] = {"n": len(rows), **{k: round(float(np.mean([r[k] for r in rows])), 4) for k in ("iou", "biou", "biou_d1", "box_iou", "box_biou")}}
+    if len(rows) > 2:
+        out["all"]["iou_head_pearson"] = round(float(np.corrcoef([r["iou_pred"] for r in rows], [r["iou"] for r in rows])[0, 1]), 4)
+    return out
+
+
+def eval_val(pred, split_json, max_tiles=0, stride=1):
+    sp = json.load(open(split_json))
+    src = sp["src"]
+    rows = []
+    tiles = sp["val"][::stride]
+    tiles = tiles[:max_tiles] if max_tiles else tiles
+    for stem in tiles:
+        labels = read_labels(os.path.join(src, "labels", stem + ".txt"))
+        labels = [(c, p) for c, p in labels if c in TARGET_CLASSES]
+        if not labels:
+            continue
+        img = Image.open(find_image(src, stem)).convert("RGB")
+        W, H = img.size
+        gts, boxes = [], []
+        for c, p in labels:
+            x0, y0 = int(np.floor(p[:, 0].min())) - 1, int(np.floor(p[:, 1].min())) - 1
+            w, h = int(np.ceil(p[:, 0].max())) - x0 + 2, int(np.ceil(p[:, 1].max())) - y0 + 2
+            m = raster_poly(p, x0, y0, w, h)
+            # clip to the tile
+            ys, xs = np.nonzero(m)
+            ys, xs = ys + y0, xs + x0
+            k = (ys >= 0) & (ys < H) & (xs >= 0) & (xs < W)
+            if not k.any():
+                continue
+            ys, xs = ys[k], xs[k]
+            bx = np.array([xs.min(), ys.min(), xs.max() + 1, ys.max() + 1], float)
+            gm = np.zeros((int(bx[3] - bx[1]), int(bx[2] - bx[0])), bool)
+            gm[ys - int(bx[1]), xs - int(bx[0])] = True
+            side = crop_window(bx, pred.context, pred.min_crop)[2]
+            gts.append((TARGET_CLASSES[c], (int(bx[0]), int(bx[1]), gm), bx, side))
+            boxes.append(bx)
+        rows += score_objects(pred.predict(img, boxes, H, W), gts, H, W)
+    return rows
+
+
+def eval_p0003(pred, folder):
+    meta = json.load(open(os.path.join(folder, "instances.json")))
+    img = Image.open(os.path.join(folder, meta["image"])).convert("RGB")
+    ids = np.asarray(Image.open(os.path.join(folder, meta["instance_id_mask"])).convert("RGB")).astype(np.int32)
+    key = ids[..., 0] * 65536 + ids[..., 1] * 256 + ids[..., 2]
+    W, H = img.size
+    gts, boxes = [], []
+    for ins in meta["instances"]:
+        r, g, b = ins["instance_id_rgb"]
+        x, y, w, h = ins["bbox"]
+        sub = key[y:y + h, x:x + w] == (r * 65536 + g * 256 + b)
+        bx = np.array([x, y, x + w, y + h], float)
+        side = crop_window(bx, pred.context, pred.min_crop)[2]
+        gts.append((ins["category"].lower(), (x, y, sub), bx, side))
+        boxes.append(bx)
+    return score_objects(pred.predict(img, boxes, H, W), gts, H, W)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--split", default=os.path.join(HERE, ".cache/isaid/split.json"))
+    ap.add_argument("--p0003", default=os.path.join(HERE, "../../shared/data/real/isaid-P0003"))
+    ap.add_argument("--context", type=float, default=CONTEXT)
+    ap.add_argument("--min-crop", type=float, default=MIN_CROP)
+    ap.add_argument("--max-tiles", type=int, default=0)
+    ap.add_argument("--tile-stride", type=int, default=1, help="evaluate every k-th validation tile")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--json", default="")
+    a = ap.parse_args()
+    t = time.time()
+    pred = Predictor(a.ckpt, a.context, a.min_crop, a.threads)
+    res = {"context": a.context, "min_crop": a.min_crop, "input_size": pred.S}
+    if os.path.exists(a.split):
+        res["val"] = summarise(eval_val(pred, a.split, a.max_tiles, a.tile_stride))
+        res["val_tiles"] = f"every {a.tile_stride}th of the validation tiles" if a.tile_stride > 1 else "all validation tiles"
+    if os.path.exists(a.p0003):
+        res["p0003"] = summarise(eval_p0003(pred, a.p0003))
+    res["seconds"] = round(time.time() - t, 1)
+    print(json.dumps(res, indent=1))
+    if a.json:
+        json.dump(res, open(a.json, "w"), indent=1)
+
+
+if __name__ == "__main__":
+    main()
