@@ -22,7 +22,7 @@ public static class BenchCommand
         var video = new Option<string?>("--video") { Description = "Video (or frame folder) with ground-truth masks in --gt." };
         var gt = new Option<string?>("--gt") { Description = "MOTS txt ground truth of --video (1-based frames)." };
         var isaid = new Option<string[]>("--isaid") { Description = "iSAID-style folders (instances.json + instance-id PNG); repeatable.", AllowMultipleArgumentsPerToken = true };
-        var segmenters = new Option<string>("--segmenters") { Description = "Comma-separated segmenters to compare.", DefaultValueFactory = _ => "box,grabcut,sam-whole-frame,sam-x2,sam-x4,sam-x2-bilinear,sam-adaptive,sam-neg" };
+        var segmenters = new Option<string>("--segmenters") { Description = "Comma-separated segmenters to compare.", DefaultValueFactory = _ => "box,grabcut,sam-whole-frame,sam-x2,sam-x4,sam-x2-bilinear,sam-adaptive,sam-shift,sam-neg" };
         var model = new Option<string?>("--model", "-m") { Description = "Model folder for the sam segmenters (default: the shipped model)." };
         var every = new Option<int>("--every") { Description = "Use every n-th frame of --video.", DefaultValueFactory = _ => 1 };
 
@@ -47,12 +47,8 @@ public static class BenchCommand
                     foreach (var sample in samples) results.Add(SegmentBench.Run(segmenter, sample()));
                 }
             });
-            if (results.Count > 0)
-            {
-                console.Write(ToTable(results));
-                foreach (var r in results)
-                    console.WriteLine($"{r.Sample} {r.Segmenter} per-class IoU: {string.Join(" ", r.MeanIoUByLabel.Select(kv => $"{kv.Key}={kv.Value:0.000}"))}");
-            }
+            // Plain aligned text: it stays readable in logs and narrow terminals, and pastes into docs.
+            foreach (var line in ToLines(results)) console.WriteLine(line);
             return code;
         });
         return new Command("bench", "Measure accuracy and speed.") { segment, Throughput(console, errors) };
@@ -88,13 +84,15 @@ public static class BenchCommand
         return command;
     }
 
-    private static Table ToTable(IEnumerable<SegmentBenchResult> results)
+    private static IEnumerable<string> ToLines(IReadOnlyList<SegmentBenchResult> results)
     {
-        var table = new Table().AddColumns("sample", "segmenter", "objects", "IoU obj", "BIoU obj", "IoU union", "BIoU union", "s");
+        if (results.Count == 0) yield break;
+        int sampleWidth = Math.Max(6, results.Max(r => r.Sample.Length));
+        int nameWidth = Math.Max(9, results.Max(r => r.Segmenter.Length));
+        yield return $"{"sample".PadRight(sampleWidth)}  {"segmenter".PadRight(nameWidth)}  objects  IoU-obj  BIoU-obj  IoU-union  BIoU-union      s";
         foreach (var r in results)
-        {
-            table.AddRow(r.Sample, r.Segmenter, r.Objects.ToString(), $"{r.MeanIoU:0.000}", $"{r.MeanBoundaryIoU:0.000}", $"{r.UnionIoU:0.000}", $"{r.UnionBoundaryIoU:0.000}", $"{r.Seconds:0.0}");
-        }
-        return table;
+            yield return $"{r.Sample.PadRight(sampleWidth)}  {r.Segmenter.PadRight(nameWidth)}  {r.Objects,7}  {r.MeanIoU,7:0.000}  {r.MeanBoundaryIoU,8:0.000}  {r.UnionIoU,9:0.000}  {r.UnionBoundaryIoU,10:0.000}  {r.Seconds,5:0.0}";
+        foreach (var r in results)
+            yield return $"{r.Sample} {r.Segmenter} per-class IoU: {string.Join(" ", r.MeanIoUByLabel.Select(kv => $"{kv.Key}={kv.Value:0.000}"))}";
     }
 }

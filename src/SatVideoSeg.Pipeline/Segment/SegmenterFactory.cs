@@ -8,7 +8,8 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// <summary>
 /// Creates a segmenter by name. "sam" runs a model folder with its manifest's pipeline settings;
 /// the "sam-*" variants override them for comparisons (bench segment): whole-frame (naive SAM),
-/// x2 / x4 (fixed crop, bicubic), x2-bilinear, adaptive (size-adaptive magnification) and neg
+/// x2 / x4 (fixed crop, bicubic), x2-bilinear, adaptive (size-adaptive magnification), shift
+/// (adaptive, window shifted inside the frame at borders instead of zero-padded) and neg
 /// (adaptive plus negative points from overlapping neighbours).
 /// </summary>
 public static class SegmenterFactory
@@ -21,7 +22,7 @@ public static class SegmenterFactory
 
     /// <summary>The segmenter names accepted.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["sam", "sam-whole-frame", "sam-x2", "sam-x4", "sam-x2-bilinear", "sam-adaptive", "sam-neg", "box", "grabcut"];
+        ["sam", "sam-whole-frame", "sam-x2", "sam-x4", "sam-x2-bilinear", "sam-adaptive", "sam-shift", "sam-neg", "box", "grabcut"];
 
     /// <summary>Creates a segmenter; <paramref name="model"/> is the model folder for the sam variants (null = shipped model).</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -54,6 +55,7 @@ public static class SegmenterFactory
             "sam-x4" => defaults with { WholeFrame = false, Bicubic = true, Crop = crop with { Adaptive = false, UpsampleFactor = 4 } },
             "sam-x2-bilinear" => defaults with { WholeFrame = false, Bicubic = false, Crop = crop with { Adaptive = false, UpsampleFactor = 2 } },
             "sam-adaptive" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true } },
+            "sam-shift" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true, ShiftInside = true } },
             "sam-neg" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true }, NegativePoints = true },
             _ => defaults,
         };

@@ -13,12 +13,13 @@ public sealed record CropPolicy(bool Adaptive, double UpsampleFactor, double Con
     /// <summary>The window for a box in a width x height frame, for an encoder of side inputSize.</summary>
     public CropWindow WindowFor(BoxXyxy box, int width, int height, int inputSize)
     {
+        // The same rule the shipped model was trained with (training/common.py crop_window):
+        // side = round(max(context x longer side, min side)), left = floor(cx - side/2 + 0.5).
         int side = Adaptive
-            ? Math.Max(MinSide, (int)Math.Ceiling(ContextFactor * Math.Max(box.Width, box.Height)))
+            ? (int)Math.Round(Math.Max(ContextFactor * Math.Max(box.Width, box.Height), MinSide), MidpointRounding.ToEven)
             : Math.Max(1, (int)Math.Round(inputSize / UpsampleFactor));
-        // Centre on the box centre; the window's left edge is the centre minus half the side.
-        int x = (int)Math.Round(box.CenterX - side / 2.0);
-        int y = (int)Math.Round(box.CenterY - side / 2.0);
+        int x = (int)Math.Floor(box.CenterX - side / 2.0 + 0.5);
+        int y = (int)Math.Floor(box.CenterY - side / 2.0 + 0.5);
         if (ShiftInside)
         {
             // Move inside where the frame is big enough; a frame smaller than the window stays padded.

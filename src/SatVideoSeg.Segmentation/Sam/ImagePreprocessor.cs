@@ -30,7 +30,10 @@ public sealed class ImagePreprocessor(ModelManifest manifest, bool bicubic)
             from.CopyTo(to);
         }
         using var resized = new Mat();
-        Cv2.Resize(crop, resized, new Size(_s, _s), 0, 0, bicubic ? InterpolationFlags.Cubic : InterpolationFlags.Linear);
+        // Enlarging uses the chosen interpolation (ROS-SAM: bicubic); shrinking a large object's
+        // crop uses area averaging, which anti-aliases as the training crops' PIL resize does.
+        var interpolation = window.Side > _s ? InterpolationFlags.Area : bicubic ? InterpolationFlags.Cubic : InterpolationFlags.Linear;
+        Cv2.Resize(crop, resized, new Size(_s, _s), 0, 0, interpolation);
         Normalize(resized, destination);
     }
 
