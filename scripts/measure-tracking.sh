@@ -4,7 +4,7 @@
 # Usage: scripts/measure-tracking.sh [segmenter] (default sam); run after ./build.sh build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cli="dotnet src/SatVideoSeg.Cli/bin/Release/net10.0/linux-x64/satvidseg.dll"
+cli="${SATVIDSEG:-dotnet src/SatVideoSeg.Cli/bin/Release/net10.0/linux-x64/satvidseg.dll}"
 segmenter="${1:-sam}"
 sample=videos/synth-sample
 for mode in "every:" "every5:--boxes-every 5" "first:--init-only"; do
