@@ -44,7 +44,7 @@ public static class SegmentJob
         var plan = new PromptPlan(boxes, info.Width, info.Height);
         bool ignoreIds = options.IgnoreIds || plan.FirstFrames.Keys.Any(id => id < 1);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
-        using var segmenter = SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device);
+        using var segmenter = timer.Time("load", () => SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device));
 
         Directory.CreateDirectory(options.OutputDirectory);
         using var tracks = AtomicFile.CreateText(Path.Combine(options.OutputDirectory, TracksFile));
