@@ -46,10 +46,28 @@ public class SamSegmenterTests
 
         var result = sam.Segment(frame, prompts);
 
-        // A filled ellipse covers pi/4 of its box: the box scores about 0.785.
+        // A sanity check on shapes the model never saw (a filled ellipse covers about pi/4 of its
+        // box, 0.80 here after pixelation); the quality gate is the model-card test below.
+        double box = truth.Select(t => MaskIoU.Compute(SatVideoSeg.Core.Masks.BitMask.FromBox(t.TightRect().ToBox(), 160, 120), t)).Average();
         double mean = result.Select((r, i) => MaskIoU.Compute(r.Mask, truth[i])).Average();
-        Assert.True(mean > 0.85, $"mean IoU {mean:0.000}");
+        Assert.True(mean > box + 0.02, $"mean IoU {mean:0.000} vs box {box:0.000}");
         Assert.All(result, r => Assert.InRange(r.PredictedIoU, 0, 1.5));
+    }
+
+    [Fact]
+    public void On_The_Synthetic_Sample_The_Shipped_Model_Reaches_Its_Model_Card_Figure()
+    {
+        // MODEL_CARD.md: mean IoU 0.762 over all 1284 object-frames of videos/synth-sample with
+        // tight boxes (box baseline 0.636). Here: its first 10 frames, with 0.03 of slack for the subset.
+        var sample = SatVideoSeg.Pipeline.Bench.BenchSamples.Video("synth-sample",
+            Path.Combine(RepoPaths.Root, "videos", "synth-sample", "video.mp4"), Path.Combine(RepoPaths.Root, "videos", "synth-sample", "gt.mots.txt"));
+        using var model = SamModel.Load(ModelFolder);
+        using var sam = new SamSegmenter(model, SamOptions.FromManifest(model.Manifest), ownsModel: false);
+        var first10 = sample with { Frames = sample.Frames.Take(10).ToList() };
+
+        var result = SatVideoSeg.Pipeline.Bench.SegmentBench.Run(sam, first10);
+
+        Assert.True(result.MeanIoU >= 0.762 - 0.03, $"mean IoU {result.MeanIoU:0.000} on the first 10 frames");
     }
 
     [Fact]
