@@ -27,9 +27,9 @@ public static class RenderCommand
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
         var input = new Argument<string>("input") { Description = "Video file (anything FFmpeg reads), folder of frames (natural order), or one image." };
-        var tracks = new Option<string>("--tracks", "-t") { Description = "Mask tracks to draw: MOTS txt (as segment writes).", Required = true };
+        var tracks = new Option<string>("--tracks", "-t") { Description = "Mask tracks to draw: MOTS txt (as segment writes), YouTube-VIS JSON (one video), or a DAVIS folder of indexed PNGs.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Video to write: .mp4 (H.264, plays in browsers), .gif or .webp (short clips).", Required = true };
-        var compare = new Option<string?>("--compare") { Description = "Ground-truth MOTS file: draw the tracks against it." };
+        var compare = new Option<string?>("--compare") { Description = "Ground truth to draw the tracks against (MOTS, YouTube-VIS JSON or DAVIS folder)." };
         var mode = new Option<string>("--compare-mode") { Description = "With --compare: difference (TP green, missed red, false blue), side-by-side (truth | prediction) or both.", DefaultValueFactory = _ => "both" };
         mode.AcceptOnlyFromAmong([.. Modes.Keys]);
         var opacity = new Option<double>("--opacity") { Description = "Mask fill opacity, 0-1.", DefaultValueFactory = _ => 0.45 };

@@ -121,4 +121,32 @@ public class RenderJobTests
         Assert.All(frame0.Objects, o => Assert.Equal(boxes.ForFrame(0).Single(b => b.TrackId == o.TrackId).Box, o.Prompt.Box));
         Assert.All(frame0.Objects, o => Assert.Equal(SatVideoSeg.Core.Detections.PromptSource.Annotated, o.Prompt.Source));
     }
+
+    [Fact]
+    public void YouTubeVis_And_Davis_Tracks_Render_Exactly_Like_The_Same_Masks_In_Mots()
+    {
+        var (video, tracks, dir) = Segmented();
+        using var _ = dir;
+        var records = SatVideoSeg.Datasets.Mots.MotsFormat.ReadFile(tracks).ToList();
+        // The same masks written as YouTube-VIS (one annotation per track) and as a DAVIS folder.
+        var annotations = records.GroupBy(r => r.TrackId).Select(g => new SatVideoSeg.Datasets.YouTubeVis.YtvisAnnotation(g.Key, 1, (int)g.First().Class,
+            Enumerable.Range(0, TestVideo.Frames).Select(f => g.FirstOrDefault(r => r.FrameIndex == f)?.Rle).ToArray(),
+            Enumerable.Range(0, TestVideo.Frames).Select(f => g.FirstOrDefault(r => r.FrameIndex == f)?.Rle.Area).ToArray(),
+            Enumerable.Range(0, TestVideo.Frames).Select(_ => (SatVideoSeg.Core.Geometry.BoxXywh?)null).ToArray())).ToList();
+        var categories = SatVideoSeg.Core.Detections.ObjectClasses.Known.Select(c => new SatVideoSeg.Datasets.YouTubeVis.YtvisCategory((int)c, SatVideoSeg.Core.Detections.ObjectClasses.Name(c))).ToList();
+        var ytvis = new SatVideoSeg.Datasets.YouTubeVis.YtvisDataset([new SatVideoSeg.Datasets.YouTubeVis.YtvisVideo(1, TestVideo.Width, TestVideo.Height, TestVideo.Frames, [])], annotations, categories);
+        SatVideoSeg.Datasets.YouTubeVis.YtvisFormat.Save(dir.File("tracks.json"), ytvis);
+        foreach (var frame in records.GroupBy(r => r.FrameIndex))
+            SatVideoSeg.Datasets.Davis.DavisFormat.SaveFrame(dir.File("davis"), frame.Key, TestVideo.Width, TestVideo.Height,
+                frame.Select(r => (r.TrackId, r.Rle.Decode())).ToList(), sixteenBit: false);
+
+        foreach (var input in new[] { dir.File("tracks.json"), dir.File("davis") })
+        {
+            var result = RenderJob.Run(new RenderOptions(video, input, dir.File("r.mp4")) { Compare = tracks });
+
+            Assert.Equal(2, result.Tracks);
+            Assert.True(result.TruePositivePixels > 0);
+            Assert.Equal((0L, 0L), (result.MissedPixels, result.FalsePixels));
+        }
+    }
 }
