@@ -6,14 +6,7 @@ namespace SatVideoSeg.Tests.Cli;
 
 public class CliTests
 {
-    private static (int Code, string Output, string Errors) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
-        int code = CliApp.RunAsync(args, console, errors).GetAwaiter().GetResult();
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static (int Code, string Output, string Errors) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void A_Missing_Input_File_Gives_One_Clear_Line_And_Exit_Code_1()

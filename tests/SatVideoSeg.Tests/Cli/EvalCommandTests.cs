@@ -8,14 +8,7 @@ namespace SatVideoSeg.Tests.Cli;
 
 public class EvalCommandTests
 {
-    private static (int Code, string Output, string Errors) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
-        int code = CliApp.RunAsync(args, console, errors).GetAwaiter().GetResult();
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static (int Code, string Output, string Errors) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Eval_Runs_In_Process_Prints_The_Table_And_Writes_Metrics_Files()
