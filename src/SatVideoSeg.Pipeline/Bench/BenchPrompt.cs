@@ -20,13 +20,16 @@ public enum BenchPrompt
 
     /// <summary>(b) The enclosing box plus major-axis positives and outside-corner negatives.</summary>
     ObbPoints,
+
+    /// <summary>(c) The frame rotated so the oriented box is axis-aligned, prompted with it (<see cref="RotatedCropSegmenter"/>).</summary>
+    ObbRotated,
 }
 
 /// <summary>Names and prompt construction for <see cref="BenchPrompt"/>.</summary>
 public static class BenchPrompts
 {
     /// <summary>The CLI names, in <see cref="BenchPrompt"/> order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["box", "obb-enclosing", "obb-points"];
+    public static IReadOnlyList<string> Names { get; } = ["box", "obb-enclosing", "obb-points", "obb-rotated"];
 
     /// <summary>Parses a CLI name ("obb-points").</summary>
     /// <exception cref="JobException">The name is unknown.</exception>
@@ -46,6 +49,8 @@ public static class BenchPrompts
         BenchPrompt.Box => new ObjectPrompt(o.Id, o.Class, o.Mask.TightRect().ToBox()),
         BenchPrompt.ObbEnclosing => OrientedPromptBuilder.Build(o.Id, o.Class, OrientedBoxFit.MinimumArea(o.Mask), OrientedPromptMode.Enclosing),
         BenchPrompt.ObbPoints => OrientedPromptBuilder.Build(o.Id, o.Class, OrientedBoxFit.MinimumArea(o.Mask), OrientedPromptMode.Points),
+        // The enclosing-box prompt carries the oriented box; RotatedCropSegmenter uses the latter.
+        BenchPrompt.ObbRotated => OrientedPromptBuilder.Build(o.Id, o.Class, OrientedBoxFit.MinimumArea(o.Mask), OrientedPromptMode.Enclosing),
         _ => throw new ArgumentOutOfRangeException(nameof(prompt), prompt, "unknown bench prompt"),
     };
 }

@@ -3,6 +3,7 @@ using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Core.Metrics;
 using SatVideoSeg.Segmentation;
+using SatVideoSeg.Segmentation.Prompts;
 
 namespace SatVideoSeg.Pipeline.Bench;
 
@@ -23,6 +24,16 @@ public static class SegmentBench
     /// <see cref="BenchPrompt.Box"/> the result's segmenter name ends in "+" and the prompt's name.
     /// </summary>
     public static SegmentBenchResult Run(ISegmenter segmenter, BenchSample sample, BenchPrompt prompt, CancellationToken cancellationToken = default)
+    {
+        if (prompt == BenchPrompt.ObbRotated)
+        {
+            using var rotated = new RotatedCropSegmenter(segmenter, ownsInner: false);
+            return Measure(rotated, sample, prompt, segmenter.Name, cancellationToken);
+        }
+        return Measure(segmenter, sample, prompt, segmenter.Name, cancellationToken);
+    }
+
+    private static SegmentBenchResult Measure(ISegmenter segmenter, BenchSample sample, BenchPrompt prompt, string segmenterName, CancellationToken cancellationToken)
     {
         double iouSum = 0, biouSum = 0, unionIoUSum = 0, unionBIoUSum = 0;
         int objects = 0, frames = 0;
@@ -59,7 +70,7 @@ public static class SegmentBench
             frames++;
         }
         if (objects == 0) throw new Common.JobException($"{sample.Name}: no ground-truth objects to measure");
-        string name = prompt == BenchPrompt.Box ? segmenter.Name : $"{segmenter.Name}+{BenchPrompts.Name(prompt)}";
+        string name = prompt == BenchPrompt.Box ? segmenterName : $"{segmenterName}+{BenchPrompts.Name(prompt)}";
         return new SegmentBenchResult(sample.Name, name, objects,
             iouSum / objects, biouSum / objects, unionIoUSum / frames, unionBIoUSum / frames,
             byLabel.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => kv.Value.Sum / kv.Value.N),
