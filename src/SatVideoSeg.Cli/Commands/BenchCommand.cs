@@ -14,6 +14,7 @@ public static class BenchCommand
         Examples:
           satvidseg bench segment --video videos/synth-sample/video.mp4 --gt videos/synth-sample/gt.mots.txt --isaid ../shared/data/real/isaid-P0003
           satvidseg bench segment --isaid ../shared/data/real/isaid-P0003 --segmenters box,grabcut
+          satvidseg bench segment --isaid ../shared/data/real/isaid-P0003 --segmenters sam --prompt box,obb-enclosing,obb-points
         """;
 
     /// <summary>Builds `bench` with its `segment` subcommand.</summary>
@@ -24,11 +25,12 @@ public static class BenchCommand
         var isaid = new Option<string[]>("--isaid") { Description = "iSAID-style folders (instances.json + instance-id PNG); repeatable.", AllowMultipleArgumentsPerToken = true };
         var segmenters = new Option<string>("--segmenters") { Description = "Comma-separated segmenters to compare.", DefaultValueFactory = _ => "box,grabcut,sam-whole-frame,sam-x2,sam-x4,sam-x2-bilinear,sam-adaptive,sam-shift,sam-neg" };
         var model = new Option<string?>("--model", "-m") { Description = "Model folder for the sam segmenters (default: the shipped model)." };
+        var prompt = new Option<string>("--prompt") { Description = $"Comma-separated prompt kinds per object: {string.Join(", ", BenchPrompts.Names)} (obb-*: minimum-area rectangle of the true mask).", DefaultValueFactory = _ => "box" };
         var every = new Option<int>("--every") { Description = "Use every n-th frame of --video.", DefaultValueFactory = _ => 1 };
 
         var segment = new Command("segment", "Mean IoU and boundary IoU (per object and per-frame union) of segmenters prompted with ground-truth boxes." + Examples)
         {
-            video, gt, isaid, segmenters, model, every,
+            video, gt, isaid, segmenters, model, every, prompt,
         };
         segment.SetAction(parse =>
         {
@@ -41,10 +43,12 @@ public static class BenchCommand
                 if (v is not null) samples.Add(() => BenchSamples.Video(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(v)))!, v, g!, parse.GetValue(every)));
                 foreach (var folder in parse.GetValue(isaid) ?? []) samples.Add(() => BenchSamples.Isaid(folder));
                 if (samples.Count == 0) throw new JobException("nothing to measure: give --video/--gt and/or --isaid");
+                var prompts = parse.GetValue(prompt)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(BenchPrompts.Parse).ToArray();
                 foreach (var name in parse.GetValue(segmenters)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
                     using var segmenter = SegmenterFactory.Create(name, parse.GetValue(model));
-                    foreach (var sample in samples) results.Add(SegmentBench.Run(segmenter, sample()));
+                    foreach (var kind in prompts)
+                        foreach (var sample in samples) results.Add(SegmentBench.Run(segmenter, sample(), kind));
                 }
             });
             // Plain aligned text: it stays readable in logs and narrow terminals, and pastes into docs.

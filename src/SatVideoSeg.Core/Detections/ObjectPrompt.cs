@@ -19,6 +19,13 @@ public sealed record ObjectPrompt(int TrackId, ObjectClass Class, BoxXyxy Box, P
     public IReadOnlyList<(double X, double Y)> PositivePoints { get; init; } = [];
 
     /// <summary>
+    /// The object's oriented box (OOTB / SAT-MTB annotations) when known; null otherwise. Segmenters
+    /// prompt with <see cref="Box"/> and the points; this keeps the rotation for prompt builders
+    /// and for segmenters that rotate the crop.
+    /// </summary>
+    public OrientedBox? Oriented { get; init; }
+
+    /// <summary>
     /// Segmenter-owned state from this track's previous mask (e.g. SAM's low-res logits, fed back as
     /// mask input), handed back through <see cref="SegmentedObject.Memory"/>; null when there is none.
     /// Segmenters that keep no state ignore it.

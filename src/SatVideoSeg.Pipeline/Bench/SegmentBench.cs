@@ -3,6 +3,7 @@ using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Core.Metrics;
 using SatVideoSeg.Segmentation;
+using SatVideoSeg.Segmentation.Prompts;
 
 namespace SatVideoSeg.Pipeline.Bench;
 
@@ -14,8 +15,25 @@ namespace SatVideoSeg.Pipeline.Bench;
 /// </summary>
 public static class SegmentBench
 {
-    /// <summary>Runs one segmenter over one sample.</summary>
-    public static SegmentBenchResult Run(ISegmenter segmenter, BenchSample sample, CancellationToken cancellationToken = default)
+    /// <summary>Runs one segmenter over one sample, prompting with tight boxes.</summary>
+    public static SegmentBenchResult Run(ISegmenter segmenter, BenchSample sample, CancellationToken cancellationToken = default) =>
+        Run(segmenter, sample, BenchPrompt.Box, cancellationToken);
+
+    /// <summary>
+    /// Runs one segmenter over one sample with the given prompt kind; for prompts other than
+    /// <see cref="BenchPrompt.Box"/> the result's segmenter name ends in "+" and the prompt's name.
+    /// </summary>
+    public static SegmentBenchResult Run(ISegmenter segmenter, BenchSample sample, BenchPrompt prompt, CancellationToken cancellationToken = default)
+    {
+        if (prompt == BenchPrompt.ObbRotated)
+        {
+            using var rotated = new RotatedCropSegmenter(segmenter, ownsInner: false);
+            return Measure(rotated, sample, prompt, segmenter.Name, cancellationToken);
+        }
+        return Measure(segmenter, sample, prompt, segmenter.Name, cancellationToken);
+    }
+
+    private static SegmentBenchResult Measure(ISegmenter segmenter, BenchSample sample, BenchPrompt prompt, string segmenterName, CancellationToken cancellationToken)
     {
         double iouSum = 0, biouSum = 0, unionIoUSum = 0, unionBIoUSum = 0;
         int objects = 0, frames = 0;
@@ -25,7 +43,7 @@ public static class SegmentBench
         {
             var frame = bench.Frame;
             var prompts = bench.Objects
-                .Select(o => new ObjectPrompt(o.Id, o.Class, o.Mask.TightRect().ToBox()))
+                .Select(o => BenchPrompts.For(o, prompt))
                 .ToArray();
             var predicted = segmenter.Segment(frame, prompts, cancellationToken);
             var predictedUnion = new byte[frame.Width * frame.Height];
@@ -52,7 +70,8 @@ public static class SegmentBench
             frames++;
         }
         if (objects == 0) throw new Common.JobException($"{sample.Name}: no ground-truth objects to measure");
-        return new SegmentBenchResult(sample.Name, segmenter.Name, objects,
+        string name = prompt == BenchPrompt.Box ? segmenterName : $"{segmenterName}+{BenchPrompts.Name(prompt)}";
+        return new SegmentBenchResult(sample.Name, name, objects,
             iouSum / objects, biouSum / objects, unionIoUSum / frames, unionBIoUSum / frames,
             byLabel.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => kv.Value.Sum / kv.Value.N),
             clock.Elapsed.TotalSeconds);
