@@ -130,6 +130,7 @@ public static class ConvertJob
             ReviewLeftOut = Math.Max(0, review.Length - options.ReviewLimit),
         };
         AtomicFile.WriteAllText(ConvertPaths.Report(output), JsonSerializer.Serialize(report, RunInfo.Json) + "\n");
+        ConvertReportPage.Write(output, report);
         if (complete)
         {
             if (options.Targets.HasFlag(ConvertTargets.Ytvis)) MergeYtvis(options, sequences);

@@ -122,6 +122,22 @@ public class ConvertJobTests(ConvertFixture fixture) : IClassFixture<ConvertFixt
         ConvertedOutputs.AssertSameFiles(whole, sharded);
     }
 
+    [ChromiumFact]
+    public void A_Convert_Output_Has_A_Report_Page_That_Chromium_Renders_Without_Console_Errors()
+    {
+        using var dir = new TempDir();
+        string output = Path.Combine(dir.Path, "out");
+        ConvertJob.Run(Box(fixture.Input(BenchmarkLayout.Sot), output));
+
+        string page = Path.Combine(output, "report.html");
+        string html = File.ReadAllText(page);
+        Assert.Contains("sequences done", html);
+        Assert.DoesNotContain("http://", html);
+        var (code, console, stderr) = HeadlessChromium.Screenshot(page, Path.Combine(dir.Path, "shot.png"));
+        Assert.True(code == 0, stderr);
+        Assert.Empty(console);
+    }
+
     [Theory]
     [InlineData("0/1", 0, 1)]
     [InlineData("3/8", 3, 8)]
