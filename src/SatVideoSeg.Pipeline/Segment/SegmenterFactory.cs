@@ -9,8 +9,9 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// Creates a segmenter by name. "sam" runs a model folder with its manifest's pipeline settings;
 /// the "sam-*" variants override them for comparisons (bench segment): whole-frame (naive SAM),
 /// x2 / x4 (fixed crop, bicubic), x2-bilinear, adaptive (size-adaptive magnification), shift
-/// (adaptive, window shifted inside the frame at borders instead of zero-padded) and neg
-/// (adaptive plus negative points from overlapping neighbours).
+/// (adaptive, window shifted inside the frame at borders instead of zero-padded), neg
+/// (adaptive plus negative points from overlapping neighbours) and feedback (each track's
+/// previous low-res logits offered as mask_input).
 /// </summary>
 public static class SegmenterFactory
 {
@@ -22,7 +23,7 @@ public static class SegmenterFactory
 
     /// <summary>The segmenter names accepted.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["sam", "sam-whole-frame", "sam-x2", "sam-x4", "sam-x2-bilinear", "sam-adaptive", "sam-shift", "sam-neg", "box", "grabcut"];
+        ["sam", "sam-whole-frame", "sam-x2", "sam-x4", "sam-x2-bilinear", "sam-adaptive", "sam-shift", "sam-neg", "sam-feedback", "box", "grabcut"];
 
     /// <summary>Creates a segmenter; <paramref name="model"/> is the model folder for the sam variants (null = shipped model).</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -56,6 +57,7 @@ public static class SegmenterFactory
             "sam-x2-bilinear" => defaults with { WholeFrame = false, Bicubic = false, Crop = crop with { Adaptive = false, UpsampleFactor = 2 } },
             "sam-adaptive" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true } },
             "sam-shift" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true, ShiftInside = true } },
+            "sam-feedback" => defaults with { WholeFrame = false, MaskFeedback = true },
             "sam-neg" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true }, NegativePoints = true },
             _ => defaults,
         };

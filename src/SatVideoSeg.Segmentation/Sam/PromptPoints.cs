@@ -13,6 +13,9 @@ public sealed class PromptPoints
 {
     private readonly List<(float X, float Y, float Label)> _points = [];
 
+    /// <summary>Previous low-res logits for the decoder's mask_input (4h x 4w), or null for none.</summary>
+    public float[]? MaskInput { get; set; }
+
     /// <summary>Number of points, padding included.</summary>
     public int Count => _points.Count;
 

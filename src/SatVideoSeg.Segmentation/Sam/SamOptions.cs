@@ -8,7 +8,8 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// <param name="Bicubic">Bicubic (true, ROS-SAM) or bilinear upsampling of crops.</param>
 /// <param name="BatchSize">Crops per encoder/decoder call where the model has a batch axis.</param>
 /// <param name="NegativePoints">Re-prompt objects whose masks overlap with the other's centre as a negative point (PointSAM).</param>
-public sealed record SamOptions(bool WholeFrame, CropPolicy Crop, bool Bicubic, int BatchSize = 16, bool NegativePoints = false)
+/// <param name="MaskFeedback">Offer each track's previous low-res logits as mask_input (crop mode).</param>
+public sealed record SamOptions(bool WholeFrame, CropPolicy Crop, bool Bicubic, int BatchSize = 16, bool NegativePoints = false, bool MaskFeedback = false)
 {
     /// <summary>The settings a manifest asks for.</summary>
     public static SamOptions FromManifest(ModelManifest m)
@@ -23,6 +24,6 @@ public sealed record SamOptions(bool WholeFrame, CropPolicy Crop, bool Bicubic, 
     {
         if (WholeFrame) return "whole-frame";
         string size = Crop.Adaptive ? "adaptive" : $"x{Crop.UpsampleFactor:0.##}";
-        return $"{size}-{(Bicubic ? "bicubic" : "bilinear")}{(Crop.ShiftInside ? "" : "-zeropad")}{(NegativePoints ? "+neg" : "")}";
+        return $"{size}-{(Bicubic ? "bicubic" : "bilinear")}{(Crop.ShiftInside ? "" : "-zeropad")}{(NegativePoints ? "+neg" : "")}{(MaskFeedback ? "+feedback" : "")}";
     }
 }

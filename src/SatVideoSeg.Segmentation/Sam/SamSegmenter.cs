@@ -75,6 +75,12 @@ public sealed class SamSegmenter : ISegmenter
                 _preprocessor.WriteCrop(frame, windows[i], images.AsSpan(i * _preprocessor.ImageSize, _preprocessor.ImageSize));
             }
             var points = Enumerable.Range(0, n).Select(i => PromptPoints.ForCrop(prompts[start + i], windows[i], s)).ToArray();
+            if (Options.MaskFeedback)
+            {
+                // The track's last low-res logits, moved into this crop's grid, as SAM's mask_input.
+                for (int i = 0; i < n; i++)
+                    if (prompts[start + i].Memory is CropLogits previous) points[i].MaskInput = previous.ResampleTo(windows[i]);
+            }
             yield return new CropBatch(start, prompts.Skip(start).Take(n).ToArray(), windows, new Tensor(images, [n, 3, s, s]), points);
         }
     }
@@ -94,7 +100,14 @@ public sealed class SamSegmenter : ISegmenter
         {
             var w = batch.Windows[i];
             var sampler = new LogitSampler(w.X, w.Y, (double)size / w.Side, (double)size / w.Side);
-            results[batch.Start + i] = ToObject(batch.Prompts[i], output.Iou, output.LowRes, i, sampler, w.InsideFrame(frame.Width, frame.Height), frame);
+            var segmented = ToObject(batch.Prompts[i], output.Iou, output.LowRes, i, sampler, w.InsideFrame(frame.Width, frame.Height), frame);
+            if (Options.MaskFeedback)
+            {
+                int k = (int)output.LowRes.Shape[1];
+                var logits = output.LowRes.Data.AsSpan(i * k * size * size, size * size).ToArray();
+                segmented = segmented with { Memory = new CropLogits(logits, size, w) };
+            }
+            results[batch.Start + i] = segmented;
         }
     }
 
@@ -150,6 +163,12 @@ public sealed class SamSegmenter : ISegmenter
         for (int i = 0; i < b; i++) prompts[i].WriteTo(coords.AsSpan(i * n * 2, n * 2), labels.AsSpan(i * n, n));
         var maskInput = new Tensor(new float[b * maskH * maskW], [b, 1, maskH, maskW]);
         var hasMask = new Tensor(new float[b], [b]);
+        for (int i = 0; i < b; i++)
+        {
+            if (prompts[i].MaskInput is not float[] previous || previous.Length != maskH * maskW) continue;
+            previous.CopyTo(maskInput.Data, i * maskH * maskW);
+            hasMask.Data[i] = 1;
+        }
         return _model.Decode(features, new Tensor(coords, [b, n, 2]), new Tensor(labels, [b, n]), maskInput, hasMask, originalSize);
     }
 
