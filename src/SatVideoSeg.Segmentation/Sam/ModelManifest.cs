@@ -49,6 +49,27 @@ public sealed record ModelManifest
     /// <summary>Extra encoder outputs fed to the decoder by name (HQ-SAM's interm_embeddings, multi-scale features).</summary>
     public string[] ExtraFeatures { get; init; } = [];
 
+    /// <summary>Encoder input name; default "input_image" (SAM, HQ-SAM) or "image" (SAM 2 community export).</summary>
+    public string? InputName { get; init; }
+
+    /// <summary>Embedding name (encoder output, decoder input); default "image_embeddings", or "image_embed" for SAM 2.</summary>
+    public string? EmbeddingName { get; init; }
+
+    /// <summary>Decoder output holding the low-res logits; default "low_res_masks", or "masks" for SAM 2 (which returns only low-res masks).</summary>
+    public string? LowResName { get; init; }
+
+    /// <summary>The encoder input name in use.</summary>
+    [JsonIgnore]
+    public string EncoderInput => InputName ?? (Contract == "sam2" ? "image" : SamContract.InputImage);
+
+    /// <summary>The embedding name in use.</summary>
+    [JsonIgnore]
+    public string Embedding => EmbeddingName ?? (Contract == "sam2" ? "image_embed" : SamContract.ImageEmbeddings);
+
+    /// <summary>The low-res logits output name in use.</summary>
+    [JsonIgnore]
+    public string LowResOutput => LowResName ?? (Contract == "sam2" ? SamContract.Masks : SamContract.LowResMasks);
+
     /// <summary>Default pipeline settings the model was made for.</summary>
     public PipelineDefaults Pipeline { get; init; } = new();
 

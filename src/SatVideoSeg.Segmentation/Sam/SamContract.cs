@@ -26,18 +26,19 @@ public static class SamContract
     {
         var problems = new List<string>();
         string enc = Path.GetFileName(manifest.EncoderPath), dec = Path.GetFileName(manifest.DecoderPath);
-        if (!encoder.InputMetadata.TryGetValue(InputImage, out var image))
+        string imageName = manifest.EncoderInput;
+        if (!encoder.InputMetadata.TryGetValue(imageName, out var image))
         {
-            problems.Add($"{enc}: no input '{InputImage}' (inputs: {string.Join(", ", encoder.InputMetadata.Keys)})");
+            problems.Add($"{enc}: no input '{imageName}' (inputs: {string.Join(", ", encoder.InputMetadata.Keys)})");
         }
         else
         {
-            Expect(problems, enc, InputImage, image, TensorElementType.Float, [3, 4]);
-            if (image.Dimensions.Length == 4 && image.Dimensions[1] != 3) problems.Add($"{enc}: input '{InputImage}' has {image.Dimensions[1]} channels, expected 3 ([B,3,S,S])");
+            Expect(problems, enc, imageName, image, TensorElementType.Float, [3, 4]);
+            if (image.Dimensions.Length == 4 && image.Dimensions[1] != 3) problems.Add($"{enc}: input '{imageName}' has {image.Dimensions[1]} channels, expected 3 ([B,3,S,S])");
             if (image.Dimensions.Length == 4 && image.Dimensions[2] > 0 && image.Dimensions[2] != manifest.InputSize)
-                problems.Add($"{enc}: input '{InputImage}' is {image.Dimensions[2]} px high, model.json says inputSize {manifest.InputSize}");
+                problems.Add($"{enc}: input '{imageName}' is {image.Dimensions[2]} px high, model.json says inputSize {manifest.InputSize}");
         }
-        foreach (string name in (string[])[ImageEmbeddings, .. manifest.ExtraFeatures])
+        foreach (string name in (string[])[manifest.Embedding, .. manifest.ExtraFeatures])
         {
             if (!encoder.OutputMetadata.TryGetValue(name, out var output)) problems.Add($"{enc}: no output '{name}' (outputs: {string.Join(", ", encoder.OutputMetadata.Keys)})");
             else Expect(problems, enc, name, output, TensorElementType.Float, null);
@@ -50,7 +51,9 @@ public static class SamContract
             if (!decoder.InputMetadata.TryGetValue(name, out var meta)) problems.Add($"{dec}: no input '{name}'");
             else Expect(problems, dec, name, meta, TensorElementType.Float, ranks);
         }
-        foreach (string name in (string[])[Masks, IouPredictions, LowResMasks])
+        // SAM 2's community decoder returns only low-res masks; the others also return full-size masks.
+        string[] outputs = manifest.Contract == "sam2" ? [IouPredictions, manifest.LowResOutput] : [Masks, IouPredictions, manifest.LowResOutput];
+        foreach (string name in outputs.Distinct())
         {
             if (!decoder.OutputMetadata.TryGetValue(name, out var meta)) problems.Add($"{dec}: no output '{name}' (outputs: {string.Join(", ", decoder.OutputMetadata.Keys)})");
             else Expect(problems, dec, name, meta, TensorElementType.Float, name == IouPredictions ? [2] : [4]);

@@ -16,10 +16,10 @@ public sealed class SamModel : IDisposable
         Manifest = manifest;
         _encoder = encoder;
         _decoder = decoder;
-        var image = encoder.InputMetadata[SamContract.InputImage];
+        var image = encoder.InputMetadata[manifest.EncoderInput];
         EncoderTakesNormalizedBatch = image.Dimensions.Length == 4;
         EncoderBatchable = EncoderTakesNormalizedBatch && image.Dimensions[0] != 1;
-        DecoderBatchable = decoder.InputMetadata[SamContract.ImageEmbeddings].Dimensions[0] != 1 && manifest.BatchAxis;
+        DecoderBatchable = decoder.InputMetadata[manifest.Embedding].Dimensions[0] != 1 && manifest.BatchAxis;
     }
 
     /// <summary>The manifest the model was loaded from.</summary>
@@ -80,8 +80,8 @@ public sealed class SamModel : IDisposable
     /// <summary>Runs the encoder on a batch of preprocessed images; returns image_embeddings and the extra features by name.</summary>
     public IReadOnlyDictionary<string, Tensor> Encode(Tensor images)
     {
-        string[] outputs = [SamContract.ImageEmbeddings, .. Manifest.ExtraFeatures];
-        return Run(_encoder, [(SamContract.InputImage, images)], outputs);
+        string[] outputs = [Manifest.Embedding, .. Manifest.ExtraFeatures];
+        return Run(_encoder, [(Manifest.EncoderInput, images)], outputs);
     }
 
     /// <summary>
@@ -92,14 +92,14 @@ public sealed class SamModel : IDisposable
     public (Tensor Iou, Tensor LowRes) Decode(IReadOnlyDictionary<string, Tensor> features, Tensor coords, Tensor labels, Tensor maskInput, Tensor hasMaskInput, (int H, int W) originalSize)
     {
         var inputs = new List<(string, Tensor)>();
-        foreach (var name in (string[])[SamContract.ImageEmbeddings, .. Manifest.ExtraFeatures]) inputs.Add((name, features[name]));
+        foreach (var name in (string[])[Manifest.Embedding, .. Manifest.ExtraFeatures]) inputs.Add((name, features[name]));
         inputs.Add((SamContract.PointCoords, coords));
         inputs.Add((SamContract.PointLabels, labels));
         inputs.Add((SamContract.MaskInput, maskInput));
         inputs.Add((SamContract.HasMaskInput, hasMaskInput));
         inputs.Add((SamContract.OrigImSize, new Tensor([originalSize.H, originalSize.W], [2])));
-        var result = Run(_decoder, inputs, [SamContract.IouPredictions, SamContract.LowResMasks]);
-        return (result[SamContract.IouPredictions], result[SamContract.LowResMasks]);
+        var result = Run(_decoder, inputs, [SamContract.IouPredictions, Manifest.LowResOutput]);
+        return (result[SamContract.IouPredictions], result[Manifest.LowResOutput]);
     }
 
     private static Dictionary<string, Tensor> Run(InferenceSession session, IReadOnlyList<(string Name, Tensor Value)> inputs, IReadOnlyList<string> outputNames)

@@ -137,7 +137,7 @@ public sealed class SamSegmenter : ISegmenter
     // Decodes every prompt of a batch: in one call where the decoder is batched, else one by one.
     private (Tensor Iou, Tensor LowRes) DecodeAll(IReadOnlyDictionary<string, Tensor> features, PromptPoints[] prompts, (int H, int W) originalSize)
     {
-        var embedding = features[SamContract.ImageEmbeddings];
+        var embedding = features[_model.Manifest.Embedding];
         int maskSide = 4 * (int)embedding.Shape[2];
         int maskWidth = 4 * (int)embedding.Shape[3];
         int batchItems = (int)embedding.Shape[0];

@@ -82,4 +82,20 @@ public class ModelManifestTests
 
         Assert.Contains("model.json says inputSize 1024", e.Message);
     }
+
+    [Fact]
+    public void A_Sam2_Manifest_Expects_The_Sam2_Tensor_Names_Unless_It_Names_Its_Own()
+    {
+        using var dir = new TempDir();
+        string folder = CopyWithManifest(dir, json => json.Replace("\"contract\": \"sam\"", "\"contract\": \"sam2\""));
+
+        var e = Assert.Throws<ModelContractException>(() => SamModel.Load(folder));
+        Assert.Contains("encoder.onnx: no input 'image'", e.Message);
+        Assert.Contains("no output 'image_embed'", e.Message);
+
+        File.WriteAllText(Path.Combine(folder, "model.json"), File.ReadAllText(Path.Combine(folder, "model.json"))
+            .Replace("\"contract\": \"sam2\"", "\"contract\": \"sam2\", \"inputName\": \"input_image\", \"embeddingName\": \"image_embeddings\", \"lowResName\": \"low_res_masks\""));
+        using var model = SamModel.Load(folder);
+        Assert.Equal("sam2", model.Manifest.Contract);
+    }
 }
