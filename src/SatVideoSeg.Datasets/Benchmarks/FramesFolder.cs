@@ -30,4 +30,11 @@ public static class FramesFolder
     /// <summary>Sub-folders of a folder in ordinal order (deterministic across machines).</summary>
     internal static IEnumerable<string> SubFolders(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal) : [];
+
+    /// <summary>
+    /// Folders two levels below the root (<c>&lt;category&gt;/&lt;sequence&gt;</c>, as SAT-MTB and
+    /// VISO lay them out) that <paramref name="isSequence"/> accepts, in ordinal order.
+    /// </summary>
+    internal static IEnumerable<string> CategorySequences(string root, Func<string, bool> isSequence) =>
+        SubFolders(root).SelectMany(SubFolders).Where(isSequence);
 }

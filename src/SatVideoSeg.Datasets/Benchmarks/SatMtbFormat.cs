@@ -21,16 +21,7 @@ public static class SatMtbFormat
     /// <summary>Reads every <c>&lt;cls&gt;/&lt;NN&gt;</c> sequence under the root, in ordinal order.</summary>
     public static IReadOnlyList<BenchmarkSequence> Load(string root)
     {
-        var sequences = new List<BenchmarkSequence>();
-        foreach (var category in FramesFolder.SubFolders(root))
-        {
-            foreach (var folder in FramesFolder.SubFolders(category))
-            {
-                if (!IsSequence(folder)) continue;
-                sequences.Add(LoadSequence(root, folder));
-            }
-        }
-        return sequences;
+        return FramesFolder.CategorySequences(root, IsSequence).Select(folder => LoadSequence(root, folder)).ToList();
     }
 
     /// <summary>True when a folder looks like a SAT-MTB sequence: frames in img/ plus mot/ or det/ (or the category's mot/&lt;NN&gt;.txt).</summary>

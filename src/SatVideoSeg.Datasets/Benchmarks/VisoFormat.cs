@@ -17,16 +17,7 @@ public static class VisoFormat
     /// <summary>Reads every <c>&lt;cat&gt;/&lt;seq&gt;</c> sequence under the root, in ordinal order.</summary>
     public static IReadOnlyList<BenchmarkSequence> Load(string root)
     {
-        var sequences = new List<BenchmarkSequence>();
-        foreach (var category in FramesFolder.SubFolders(root))
-        {
-            foreach (var folder in FramesFolder.SubFolders(category))
-            {
-                if (!IsSequence(folder)) continue;
-                sequences.Add(LoadSequence(root, folder));
-            }
-        }
-        return sequences;
+        return FramesFolder.CategorySequences(root, IsSequence).Select(folder => LoadSequence(root, folder)).ToList();
     }
 
     /// <summary>True when a folder holds <c>gt/gt.txt</c>.</summary>

@@ -61,8 +61,7 @@ public static class SegmentJob
         // Decode, segment + link, and write + encode run concurrently over bounded channels;
         // segmenting and linking stay in frame order on one thread (each frame's prompts depend
         // on the previous frame's links).
-        var pipeline = new FramePipeline<FrameDetections>(timer);
-        var framesById = new Dictionary<int, Core.Imaging.Frame>();
+        var pipeline = new FramePipeline<(Core.Imaging.Frame Frame, FrameDetections Detections)>(timer);
         pipeline.Run(Checked(source.ReadFrames(cancellationToken)), frame =>
         {
             var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
@@ -78,12 +77,10 @@ public static class SegmentJob
                 if (t.State == Core.Tracking.TrackState.Lost && quality.TryGetValue(t.Id, out var q)) q.AddLostFrame();
             frames++;
             objectFrames += disjoint.Count;
-            lock (framesById) framesById[frame.Index] = frame;
-            return new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint);
-        }, detections =>
+            return (frame, new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint));
+        }, result =>
         {
-            Core.Imaging.Frame frame;
-            lock (framesById) framesById.Remove(detections.FrameIndex, out frame!);
+            var (frame, detections) = result;
             foreach (var o in detections.Objects)
                 tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
             if (overlay is not null)

@@ -62,10 +62,10 @@ public sealed class GrabCutSegmenter(int iterations = 5, int upsample = 2) : ISe
         foreground.ConvertTo(asFloat, MatType.CV_32F);
         using var small = new Mat();
         Cv2.Resize(asFloat, small, new Size(window.Width, window.Height), 0, 0, InterpolationFlags.Area);
+        // One copy out of native memory, not a native call per pixel.
+        small.GetArray(out float[] coverage);
         var data = new byte[window.Area];
-        for (int y = 0; y < window.Height; y++)
-            for (int x = 0; x < window.Width; x++)
-                data[y * window.Width + x] = small.At<float>(y, x) >= 0.5f ? (byte)1 : (byte)0;
+        for (int i = 0; i < data.Length; i++) data[i] = coverage[i] >= 0.5f ? (byte)1 : (byte)0;
         var mask = new BitMask(width, height, window, data).Crop(inner).Trim();
         return mask.IsEmpty ? BitMask.FromBox(box, width, height) : mask;
     }

@@ -18,14 +18,16 @@ public sealed class ImagePreprocessor(ModelManifest manifest, bool bicubic)
     public int ImageSize => 3 * _s * _s;
 
     /// <summary>Writes the window's crop, resized to S x S, into <paramref name="destination"/> ([3,S,S]).</summary>
-    public void WriteCrop(Frame frame, CropWindow window, Span<float> destination)
+    /// <param name="frame">The frame, as a Mat over its pixels (pinned once per frame by the caller: <see cref="PinnedMat.Of"/>).</param>
+    /// <param name="window">The crop window in frame pixels.</param>
+    /// <param name="destination">[3,S,S] floats to fill.</param>
+    public void WriteCrop(Mat frame, CropWindow window, Span<float> destination)
     {
-        using var source = PinnedMat.Of(frame);
         using var crop = new Mat(window.Side, window.Side, MatType.CV_8UC3, Scalar.All(0));
-        var inside = window.InsideFrame(frame.Width, frame.Height);
+        var inside = window.InsideFrame(frame.Cols, frame.Rows);
         if (!inside.IsEmpty)
         {
-            using var from = new Mat(source.Mat, new Rect(inside.X, inside.Y, inside.Width, inside.Height));
+            using var from = new Mat(frame, new Rect(inside.X, inside.Y, inside.Width, inside.Height));
             using var to = new Mat(crop, new Rect(inside.X - window.X, inside.Y - window.Y, inside.Width, inside.Height));
             from.CopyTo(to);
         }

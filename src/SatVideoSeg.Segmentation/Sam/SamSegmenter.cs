@@ -64,6 +64,7 @@ public sealed class SamSegmenter : ISegmenter
     {
         int s = _model.Manifest.InputSize;
         int batch = EffectiveBatchSize;
+        using var pinned = Video.Rendering.PinnedMat.Of(frame);
         for (int start = 0; start < prompts.Count; start += batch)
         {
             int n = Math.Min(batch, prompts.Count - start);
@@ -72,7 +73,7 @@ public sealed class SamSegmenter : ISegmenter
             for (int i = 0; i < n; i++)
             {
                 windows[i] = Options.Crop.WindowFor(prompts[start + i].Box, frame.Width, frame.Height, s);
-                _preprocessor.WriteCrop(frame, windows[i], images.AsSpan(i * _preprocessor.ImageSize, _preprocessor.ImageSize));
+                _preprocessor.WriteCrop(pinned.Mat, windows[i], images.AsSpan(i * _preprocessor.ImageSize, _preprocessor.ImageSize));
             }
             var points = Enumerable.Range(0, n).Select(i => PromptPoints.ForCrop(prompts[start + i], windows[i], s)).ToArray();
             if (Options.MaskFeedback)
