@@ -54,7 +54,8 @@ public static class SegmentBench
                 var mask = predicted[i].Mask;
                 double iou = MaskIoU.Compute(mask, truth);
                 var tight = truth.TightRect();
-                int d = Math.Max(1, (int)Math.Round(BoundaryIoU.DefaultDilationRatio * Math.Sqrt(tight.Width * tight.Width + tight.Height * tight.Height)));
+                // The reference's ratio rule, applied to the object's box instead of the image.
+                int d = BoundaryIoU.DilationFromRatio(tight.Width, tight.Height);
                 iouSum += iou;
                 biouSum += BoundaryIoU.Compute(mask, truth, d);
                 objects++;
