@@ -48,6 +48,9 @@ public sealed class GrabCutSegmenter(int iterations = 5, int upsample = 2) : ISe
         using var fgd = new Mat();
         try
         {
+            // GrabCut seeds its colour models with k-means on OpenCV's global RNG: reseed per object
+            // so a mask does not depend on how many objects were segmented before it.
+            Cv2.SetTheRNG(0x5A7);
             Cv2.GrabCut(big, labels, rect, bgd, fgd, iterations, GrabCutModes.InitWithRect);
         }
         catch (OpenCVException)
