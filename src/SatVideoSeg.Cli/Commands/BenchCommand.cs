@@ -64,28 +64,58 @@ public static class BenchCommand
         var boxes = new Option<string>("--boxes") { Description = "Its boxes.", DefaultValueFactory = _ => "videos/synth-sample/boxes.mot.txt" };
         var model = new Option<string?>("--model", "-m") { Description = "Model folder (default: the shipped model)." };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0 = one per core).", DefaultValueFactory = _ => 0 };
-        var command = new Command("throughput", "Segment end to end vs the same crops through ONNX Runtime alone (batched and batch 1), and decode vs FFmpeg raw.\n\nExample:\n  satvidseg bench throughput --video videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt")
+        var memory = new Option<string?>("--memory-frames") { Description = "Also measure (d): peak memory of segment on synthetic videos of these lengths, e.g. 100,1000 (each in a child process)." };
+        var command = new Command("throughput", "Segment end to end vs the same crops through ONNX Runtime alone (batch 1, automatic, 16), decode vs FFmpeg raw, and optionally peak memory by video length.\n\nExample:\n  satvidseg bench throughput --video videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt --memory-frames 100,1000")
         {
-            video, boxes, model, threads,
+            video, boxes, model, threads, memory,
         };
         command.SetAction(parse =>
         {
             ThroughputResult? r = null;
             string scratch = Path.Combine(Path.GetTempPath(), "satvidseg-bench-" + Guid.NewGuid().ToString("N")[..8]);
-            int code = JobRunner.Run(console, errors, "throughput", _ => r = ThroughputBench.Run(parse.GetValue(video)!, parse.GetValue(boxes)!, parse.GetValue(model), scratch, parse.GetValue(threads)));
+            int code = JobRunner.Run(console, errors, "throughput", _ =>
+            {
+                var frameCounts = ParseFrameCounts(parse.GetValue(memory));
+                r = ThroughputBench.Run(parse.GetValue(video)!, parse.GetValue(boxes)!, parse.GetValue(model), scratch, parse.GetValue(threads),
+                    frameCounts is null ? null : (frameCounts, SelfCommand()));
+            });
             if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
             if (r is null) return code;
-            var table = new Table().AddColumns("measure", "value");
-            table.AddRow("segmenter", Markup.Escape(r.Segmenter));
-            table.AddRow("frames / object-frames", $"{r.Frames} / {r.ObjectFrames}");
-            table.AddRow("(a) end to end", $"{r.EndToEndSeconds:0.00} s = {r.EndToEndRate:0.0} object-frames/s");
-            table.AddRow($"(b) ONNX Runtime alone, batch {r.BatchSize}", $"{r.ModelSeconds:0.00} s; end-to-end / model = {r.OverheadRatio:0.00}x");
-            table.AddRow("(c) decode vs ffmpeg raw", $"{r.DecodeSeconds:0.00} s vs {r.FfmpegRawSeconds:0.00} s = {r.DecodeFraction:0.00}x of FFmpeg");
-            table.AddRow("(e) batch 1 vs batched", $"{r.Batch1ModelSeconds:0.00} s vs {r.ModelSeconds:0.00} s = {r.BatchSpeedup:0.00}x faster batched");
-            console.Write(table);
+            console.Write(ThroughputTable(r));
             return code;
         });
         return command;
+    }
+
+    private static Table ThroughputTable(ThroughputResult r)
+    {
+        var table = new Table().AddColumns("measure", "value");
+        table.AddRow("segmenter", Markup.Escape(r.Segmenter));
+        table.AddRow("frames / object-frames", $"{r.Frames} / {r.ObjectFrames}");
+        table.AddRow("(a) end to end", $"{r.EndToEndSeconds:0.00} s = {r.EndToEndRate:0.0} object-frames/s");
+        table.AddRow("    stages (run.json)", string.Join(", ", r.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.00}")));
+        table.AddRow($"(b) ONNX Runtime alone, batch {r.ChosenBatchSize} (automatic)", $"{r.ModelSeconds:0.00} s; end-to-end / model = {r.OverheadRatio:0.00}x");
+        table.AddRow("(c) decode vs ffmpeg raw", $"{r.DecodeSeconds:0.00} s vs {r.FfmpegRawSeconds:0.00} s = {r.DecodeFraction:0.00}x of FFmpeg");
+        if (r.PeakMemoryMBByFrames.Count > 0)
+            table.AddRow("(d) peak memory by frames", string.Join(", ", r.PeakMemoryMBByFrames.Select(kv => $"{kv.Key}: {kv.Value:0.0} MB")));
+        table.AddRow("(e) model alone by batch size", string.Join(", ", r.ModelSecondsByBatch.Select(kv => $"{kv.Key}: {kv.Value:0.00} s")));
+        table.AddRow("    batch 1 vs automatic", $"{r.BatchSpeedup:0.00}x faster automatic");
+        return table;
+    }
+
+    // "100,1000" -> [100, 1000]; null when not asked for.
+    private static int[]? ParseFrameCounts(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return text.Split(',').Select(t => int.TryParse(t, out int n) && n > 0 ? n
+            : throw new JobException($"--memory-frames '{text}': give positive frame counts separated by commas, e.g. 100,1000")).ToArray();
+    }
+
+    // How to start this same CLI in a child process: the apphost alone, or `dotnet satvidseg.dll`.
+    private static string[] SelfCommand()
+    {
+        string host = Environment.ProcessPath ?? "dotnet";
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(BenchCommand).Assembly.Location] : [host];
     }
 
     private static IEnumerable<string> ToLines(IReadOnlyList<SegmentBenchResult> results)

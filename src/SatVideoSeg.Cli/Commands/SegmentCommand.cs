@@ -28,6 +28,7 @@ public static class SegmentCommand
         var model = new Option<string?>("--model", "-m") { Description = "Model folder with model.json (for the sam segmenter; default: the shipped model)." };
         var device = new Option<string>("--device") { Description = "Where the model runs: cpu, cuda, cuda:N or auto (CUDA needs a build with -p:OnnxRuntimeGpu=true).", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0 = one per core).", DefaultValueFactory = _ => 0 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Object crops per model call (0 = measured on the first frames and chosen automatically).", DefaultValueFactory = _ => 0 };
         var boxFormat = new Option<BoxFileFormat>("--box-format") { Description = "Box file layout.", DefaultValueFactory = _ => BoxFileFormat.Auto };
         var fps = new Option<double>("--fps") { Description = "Frame rate of frame folders (videos carry their own).", DefaultValueFactory = _ => 10 };
         var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: AnchorTopLeft (cut or zero-pad to the first frame's size, keeping box coordinates) or Fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
@@ -41,7 +42,7 @@ public static class SegmentCommand
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, device, threads, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, noReport, opacity,
+            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, noReport, opacity,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -49,6 +50,7 @@ public static class SegmentCommand
             {
                 Device = parse.GetValue(device)!,
                 Threads = parse.GetValue(threads),
+                BatchSize = parse.GetValue(batchSize),
                 BoxFormat = parse.GetValue(boxFormat),
                 Fps = parse.GetValue(fps),
                 SizePolicy = parse.GetValue(sizePolicy),

@@ -1,11 +1,18 @@
+using SatVideoSeg.Core.Buffers;
+
 namespace SatVideoSeg.Core.Imaging;
 
 /// <summary>
 /// One decoded video frame: packed BGR24 pixels, row-major, no row padding
 /// (<see cref="Pixels"/> holds Width*Height*3 bytes). <see cref="Index"/> is 0-based.
+/// A frame rented from a <see cref="BufferPool{T}"/> gives its buffer back when disposed: the
+/// last stage to use it disposes it, and nothing may read <see cref="Pixels"/> after that.
+/// Disposing a frame that was not rented does nothing.
 /// </summary>
-public sealed class Frame
+public sealed class Frame : IDisposable
 {
+    private BufferPool<byte>? _pool;
+
     /// <summary>Wraps a BGR24 buffer; it must hold exactly width*height*3 bytes.</summary>
     public Frame(int index, int width, int height, byte[] pixels)
     {
@@ -16,6 +23,13 @@ public sealed class Frame
         Width = width;
         Height = height;
         Pixels = pixels;
+    }
+
+    /// <summary>Wraps a buffer rented from <paramref name="pool"/>; disposing the frame returns it.</summary>
+    public Frame(int index, int width, int height, byte[] pixels, BufferPool<byte> pool)
+        : this(index, width, height, pixels)
+    {
+        _pool = pool;
     }
 
     /// <summary>0-based frame index in the video.</summary>
@@ -32,4 +46,10 @@ public sealed class Frame
 
     /// <summary>Bytes per row.</summary>
     public int Stride => Width * 3;
+
+    /// <summary>Returns a rented buffer to its pool (once; later calls do nothing).</summary>
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _pool, null)?.Return(Pixels);
+    }
 }

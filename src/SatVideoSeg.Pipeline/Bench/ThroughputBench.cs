@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Datasets.Boxes;
-using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Segment;
+using SatVideoSeg.Pipeline.Synth;
 using SatVideoSeg.Segmentation.Sam;
+using SatVideoSeg.Synth;
 using SatVideoSeg.Video.Ffmpeg;
 using SatVideoSeg.Video.Sources;
 
@@ -11,33 +13,44 @@ namespace SatVideoSeg.Pipeline.Bench;
 
 /// <summary>
 /// `satvidseg bench throughput`: on one video with boxes, times (a) segment end to end,
-/// (b) the same crops through ONNX Runtime alone, batched and one per call, and (c) our decoder
-/// against FFmpeg's raw decode to /dev/null.
+/// (b) the same crops through ONNX Runtime alone at batch 1, the automatically chosen batch size
+/// and 16, (c) our decoder against FFmpeg's raw decode to /dev/null, and optionally (d) the peak
+/// memory of segment runs on synthetic videos of several lengths.
 /// </summary>
 public static class ThroughputBench
 {
-    /// <summary>Runs every measurement; <paramref name="scratch"/> receives the segment output.</summary>
-    public static ThroughputResult Run(string video, string boxesFile, string? model, string scratch, int threads = 0)
+    /// <summary>Runs every measurement; <paramref name="scratch"/> receives the segment outputs.</summary>
+    /// <param name="video">Video to segment.</param>
+    /// <param name="boxesFile">Its boxes.</param>
+    /// <param name="model">Model folder (null = shipped model).</param>
+    /// <param name="scratch">Folder for outputs (created).</param>
+    /// <param name="threads">ONNX Runtime intra-op threads (0 = one per core).</param>
+    /// <param name="memory">Frame counts of synthetic videos to measure peak memory on, and the command line that runs `satvidseg` in a child process (peak memory is per process); null = skip (d).</param>
+    public static ThroughputResult Run(string video, string boxesFile, string? model, string scratch, int threads = 0, (IReadOnlyList<int> FrameCounts, IReadOnlyList<string> Satvidseg)? memory = null)
     {
         double raw = FfmpegRawDecodeSeconds(video);
         double decode = DecodeSeconds(video);
 
         var clock = Stopwatch.StartNew();
-        var report = SegmentJob.Run(new SegmentOptions(video, boxesFile, scratch, "sam", model) { Threads = threads });
+        var report = SegmentJob.Run(new SegmentOptions(video, boxesFile, Path.Combine(scratch, "segment"), "sam", model) { Threads = threads });
         double endToEnd = clock.Elapsed.TotalSeconds;
+        int chosen = report.Batching?.Size ?? 1;
 
         using var loaded = SamModel.Load(model ?? SegmenterFactory.DefaultModelFolder, threads);
         var defaults = SamOptions.FromManifest(loaded.Manifest);
-        using var batched = new SamSegmenter(loaded, defaults, ownsModel: false);
-        using var single = new SamSegmenter(loaded, defaults with { BatchSize = 1 }, ownsModel: false);
         var boxes = BoxFileReader.Read(boxesFile);
-        // One untimed pass each first: a new ONNX Runtime session grows its memory arena and
-        // plans each new input shape on its first calls.
-        ModelOnlySeconds(video, boxes, batched);
-        ModelOnlySeconds(video, boxes, single);
-        double modelSeconds = ModelOnlySeconds(video, boxes, batched);
-        double batch1Seconds = ModelOnlySeconds(video, boxes, single);
-        return new ThroughputResult(batched.Name, report.Frames, report.ObjectFrames, endToEnd, modelSeconds, batch1Seconds, decode, raw, batched.EffectiveBatchSize);
+        var modelSeconds = new SortedDictionary<int, double>();
+        foreach (int size in new[] { 1, chosen, 16 }.Distinct())
+        {
+            using var segmenter = new SamSegmenter(loaded, defaults with { BatchSize = size }, ownsModel: false);
+            // One untimed pass first: a new ONNX Runtime session grows its memory arena and plans
+            // each new input shape on its first calls.
+            ModelOnlySeconds(video, boxes, segmenter);
+            modelSeconds[size] = ModelOnlySeconds(video, boxes, segmenter);
+        }
+
+        var peakMemory = memory is { } m ? PeakMemoryMB(m.FrameCounts, m.Satvidseg, model, threads, scratch) : new SortedDictionary<int, double>();
+        return new ThroughputResult(report.Segmenter, report.Frames, report.ObjectFrames, endToEnd, report.StageSeconds, chosen, modelSeconds, decode, raw, peakMemory);
     }
 
     // Crops are prepared outside the clock; only the encoder and decoder calls are timed.
@@ -55,7 +68,9 @@ public static class ThroughputBench
                 long start = Stopwatch.GetTimestamp();
                 segmenter.Infer(batch);
                 ticks += Stopwatch.GetTimestamp() - start;
+                batch.Dispose();
             }
+            frame.Dispose();
         }
         return (double)ticks / Stopwatch.Frequency;
     }
@@ -66,7 +81,11 @@ public static class ThroughputBench
         using var source = FrameSources.Open(video);
         var clock = Stopwatch.StartNew();
         long bytes = 0;
-        foreach (var frame in source.ReadFrames()) bytes += frame.Pixels.Length;
+        foreach (var frame in source.ReadFrames())
+        {
+            bytes += frame.Pixels.Length;
+            frame.Dispose();
+        }
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -75,5 +94,27 @@ public static class ThroughputBench
         var clock = Stopwatch.StartNew();
         FfmpegTools.Run("ffmpeg", ["-nostdin", "-v", "error", "-i", video, "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "bgr24", "-y", "/dev/null"], $"{video}: ffmpeg raw decode");
         return clock.Elapsed.TotalSeconds;
+    }
+
+    // Peak resident memory is a per-process high-water mark, so each length runs `segment` in a
+    // child process of its own and reports the peakMemoryMB of its run.json.
+    private static SortedDictionary<int, double> PeakMemoryMB(IReadOnlyList<int> frameCounts, IReadOnlyList<string> satvidseg, string? model, int threads, string scratch)
+    {
+        var peaks = new SortedDictionary<int, double>();
+        foreach (int frames in frameCounts)
+        {
+            string synth = Path.Combine(scratch, $"synth-{frames}");
+            SynthJob.Run(new SynthOptions { FrameCount = frames }, synth);
+            string output = Path.Combine(scratch, $"segment-{frames}");
+            string[] arguments =
+            [
+                .. satvidseg.Skip(1), "segment", Path.Combine(synth, "video.mp4"), "--boxes", Path.Combine(synth, "boxes.mot.txt"),
+                "--out", output, "--threads", threads.ToString(), .. model is null ? Array.Empty<string>() : ["--model", model],
+            ];
+            FfmpegTools.Run(satvidseg[0], arguments, $"segment of the {frames}-frame synthetic video");
+            using var runJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, SegmentJob.ReportFile)));
+            peaks[frames] = runJson.RootElement.GetProperty("peakMemoryMB").GetDouble();
+        }
+        return peaks;
     }
 }

@@ -4,16 +4,21 @@ namespace SatVideoSeg.Pipeline.Bench;
 /// <param name="Segmenter">The segmenter measured.</param>
 /// <param name="Frames">Frames of the input.</param>
 /// <param name="ObjectFrames">Object-frames segmented.</param>
-/// <param name="EndToEndSeconds">`segment` wall time (decode, segment, write, overlay).</param>
-/// <param name="ModelSeconds">The same crops through ONNX Runtime alone (encoder + decoder calls).</param>
-/// <param name="Batch1ModelSeconds">The same with one crop per call.</param>
+/// <param name="EndToEndSeconds">`segment` wall time (model loading, decode, segment, write, overlay, report).</param>
+/// <param name="StageSeconds">The segment run's seconds per stage (run.json).</param>
+/// <param name="ChosenBatchSize">Crops per call the segment run chose automatically.</param>
+/// <param name="ModelSecondsByBatch">The same crops through ONNX Runtime alone (encoder + decoder calls), by crops per call.</param>
 /// <param name="DecodeSeconds">Our decoder reading every frame (after the one-off ffprobe call).</param>
 /// <param name="FfmpegRawSeconds">`ffmpeg -f rawvideo -pix_fmt bgr24` to /dev/null on the same file.</param>
-/// <param name="BatchSize">Crops per call in the batched runs.</param>
+/// <param name="PeakMemoryMBByFrames">Peak resident memory of `segment` on synthetic videos, by frame count (empty unless asked for).</param>
 public sealed record ThroughputResult(
-    string Segmenter, int Frames, int ObjectFrames, double EndToEndSeconds, double ModelSeconds, double Batch1ModelSeconds,
-    double DecodeSeconds, double FfmpegRawSeconds, int BatchSize)
+    string Segmenter, int Frames, int ObjectFrames, double EndToEndSeconds, IReadOnlyDictionary<string, double> StageSeconds,
+    int ChosenBatchSize, IReadOnlyDictionary<int, double> ModelSecondsByBatch, double DecodeSeconds, double FfmpegRawSeconds,
+    IReadOnlyDictionary<int, double> PeakMemoryMBByFrames)
 {
+    /// <summary>Model time at the automatically chosen batch size.</summary>
+    public double ModelSeconds => ModelSecondsByBatch[ChosenBatchSize];
+
     /// <summary>Object-frames per second end to end.</summary>
     public double EndToEndRate => ObjectFrames / EndToEndSeconds;
 
@@ -23,6 +28,6 @@ public sealed record ThroughputResult(
     /// <summary>Decode throughput as a fraction of FFmpeg's raw throughput.</summary>
     public double DecodeFraction => FfmpegRawSeconds / DecodeSeconds;
 
-    /// <summary>Speed-up of batching over one crop per call.</summary>
-    public double BatchSpeedup => Batch1ModelSeconds / ModelSeconds;
+    /// <summary>Speed-up of the automatic batch size over one crop per call.</summary>
+    public double BatchSpeedup => ModelSecondsByBatch[1] / ModelSeconds;
 }

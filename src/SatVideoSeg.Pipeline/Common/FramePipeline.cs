@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Imaging;
 
 namespace SatVideoSeg.Pipeline.Common;

@@ -49,7 +49,7 @@ public static class RenderJob
             using var frameEnumerator = source.ReadFrames(cancellationToken).GetEnumerator();
             while (Wrap(frameEnumerator.MoveNext))
             {
-                var frame = frameEnumerator.Current;
+                using var frame = frameEnumerator.Current;
                 var predicted = tracks.ForFrame(frame.Index, frame.Width, frame.Height);
                 if (boxes is not null) predicted = PromptBoxOverlay.Apply(predicted, boxes);
                 Frame drawn;

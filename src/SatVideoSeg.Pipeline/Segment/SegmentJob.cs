@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets;
 using SatVideoSeg.Datasets.Boxes;
@@ -8,6 +9,7 @@ using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Reports;
 using SatVideoSeg.Segmentation;
+using SatVideoSeg.Segmentation.Sam;
 using SatVideoSeg.Video;
 using SatVideoSeg.Video.Rendering;
 using SatVideoSeg.Video.Sinks;
@@ -44,7 +46,7 @@ public static class SegmentJob
         var plan = new PromptPlan(boxes, info.Width, info.Height);
         bool ignoreIds = options.IgnoreIds || plan.FirstFrames.Keys.Any(id => id < 1);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
-        using var segmenter = timer.Time("load", () => SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device));
+        using var segmenter = timer.Time("load", () => SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer));
 
         Directory.CreateDirectory(options.OutputDirectory);
         using var tracks = AtomicFile.CreateText(Path.Combine(options.OutputDirectory, TracksFile));
@@ -89,6 +91,7 @@ public static class SegmentJob
                 timer.Time("encode", () => overlay.Write(drawn));
             }
             if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
+            frame.Dispose();
             progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
         }, cancellationToken);
 
@@ -114,6 +117,7 @@ public static class SegmentJob
                 .ToArray(),
             StageSeconds = timer.Seconds(),
             QueueDepths = pipeline.QueueDepths(),
+            Batching = segmenter is SamSegmenter sam ? BatchingReport.Of(sam) : null,
             PeakMemoryMB = RunInfo.PeakMemoryMB(),
             Prompting = new { boxes = options.Schedule.ToString(), annotationIds = !ignoreIds },
             PredictedPrompts = prompter.PredictedPrompts,

@@ -18,6 +18,9 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>ONNX Runtime intra-op threads (0 = one per core).</summary>
     public int Threads { get; init; }
 
+    /// <summary>Object crops per encoder/decoder call (0 = measured on the first frames and chosen automatically).</summary>
+    public int BatchSize { get; init; }
+
     /// <summary>Box file layout (auto-detected by default).</summary>
     public BoxFileFormat BoxFormat { get; init; } = BoxFileFormat.Auto;
 

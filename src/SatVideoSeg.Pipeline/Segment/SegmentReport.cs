@@ -39,6 +39,9 @@ public sealed record SegmentReport
     /// <summary>Queue depths between the concurrent stages (a full queue marks the slower consumer).</summary>
     public IReadOnlyDictionary<string, Common.QueueGauge.Stats>? QueueDepths { get; init; }
 
+    /// <summary>Crop batch size used and, when chosen automatically, the seconds per object measured for each size tried.</summary>
+    public BatchingReport? Batching { get; init; }
+
     /// <summary>Peak resident memory of the process in MB (VmHWM on Linux).</summary>
     public double PeakMemoryMB { get; init; }
 

@@ -1,3 +1,4 @@
+using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Segmentation.Baselines;
@@ -30,7 +31,9 @@ public static class SegmenterFactory
     /// <param name="model">Model folder for the sam segmenters (null = the shipped model).</param>
     /// <param name="threads">ONNX Runtime intra-op threads (0 = one per core).</param>
     /// <param name="device">"cpu", "cuda", "cuda:N" or "auto".</param>
-    public static ISegmenter Create(string name, string? model, int threads = 0, string device = "cpu")
+    /// <param name="batchSize">Crops per model call (0 = measured and chosen automatically).</param>
+    /// <param name="timer">Receives the sam segmenters' "crop", "model" and "paste" seconds.</param>
+    public static ISegmenter Create(string name, string? model, int threads = 0, string device = "cpu", int batchSize = 0, StageTimer? timer = null)
     {
         switch (name)
         {
@@ -38,6 +41,7 @@ public static class SegmenterFactory
             case "grabcut": return new GrabCutSegmenter();
         }
         if (!Names.Contains(name)) throw new JobException($"unknown segmenter '{name}': choose one of {string.Join(", ", Names)}");
+        if (batchSize < 0) throw new JobException($"--batch-size {batchSize}: give 0 (automatic) or a positive number of crops per model call");
         SamModel loaded;
         try
         {
@@ -47,7 +51,7 @@ public static class SegmenterFactory
         {
             throw new JobException(e.Message, e);
         }
-        var defaults = SamOptions.FromManifest(loaded.Manifest);
+        var defaults = SamOptions.FromManifest(loaded.Manifest) with { BatchSize = batchSize };
         var crop = defaults.Crop;
         var options = name switch
         {
@@ -61,6 +65,6 @@ public static class SegmenterFactory
             "sam-neg" => defaults with { WholeFrame = false, Crop = crop with { Adaptive = true }, NegativePoints = true },
             _ => defaults,
         };
-        return new SamSegmenter(loaded, options);
+        return new SamSegmenter(loaded, options, timer: timer);
     }
 }

@@ -77,55 +77,60 @@ public sealed class SamModel : IDisposable
         }
     }
 
-    /// <summary>Runs the encoder on a batch of preprocessed images; returns image_embeddings and the extra features by name.</summary>
-    public IReadOnlyDictionary<string, Tensor> Encode(Tensor images)
+    /// <summary>
+    /// Runs the encoder on a batch of preprocessed images. The features stay in ONNX Runtime's
+    /// memory for the decoder: the caller owns and disposes them.
+    /// </summary>
+    public ImageFeatures Encode(Tensor images)
     {
         string[] outputs = [Manifest.Embedding, .. Manifest.ExtraFeatures];
-        return Run(_encoder, [(Manifest.EncoderInput, images)], outputs);
+        using var input = OrtValue.CreateTensorValueFromMemory(images.Data, images.Shape);
+        var values = Run(_encoder, [(Manifest.EncoderInput, input)], outputs);
+        return new ImageFeatures(outputs, values, values);
     }
 
     /// <summary>
     /// Runs the decoder: features (batch B), point coordinates [B,N,2] in encoder-input pixels,
     /// labels [B,N], mask input [B,1,4h,4w] with its flags [B], the original size (H, W).
-    /// Returns iou_predictions [B,K] and low_res_masks [B,K,4h,4w].
+    /// Returns iou_predictions [B,K] and low_res_masks [B,K,4h,4w], copied into managed memory.
     /// </summary>
-    public (Tensor Iou, Tensor LowRes) Decode(IReadOnlyDictionary<string, Tensor> features, Tensor coords, Tensor labels, Tensor maskInput, Tensor hasMaskInput, (int H, int W) originalSize)
+    public (Tensor Iou, Tensor LowRes) Decode(ImageFeatures features, Tensor coords, Tensor labels, Tensor maskInput, Tensor hasMaskInput, (int H, int W) originalSize)
     {
-        var inputs = new List<(string, Tensor)>();
-        foreach (var name in (string[])[Manifest.Embedding, .. Manifest.ExtraFeatures]) inputs.Add((name, features[name]));
-        inputs.Add((SamContract.PointCoords, coords));
-        inputs.Add((SamContract.PointLabels, labels));
-        inputs.Add((SamContract.MaskInput, maskInput));
-        inputs.Add((SamContract.HasMaskInput, hasMaskInput));
-        inputs.Add((SamContract.OrigImSize, new Tensor([originalSize.H, originalSize.W], [2])));
-        var result = Run(_decoder, inputs, [SamContract.IouPredictions, Manifest.LowResOutput]);
-        return (result[SamContract.IouPredictions], result[Manifest.LowResOutput]);
-    }
-
-    private static Dictionary<string, Tensor> Run(InferenceSession session, IReadOnlyList<(string Name, Tensor Value)> inputs, IReadOnlyList<string> outputNames)
-    {
-        var values = new List<OrtValue>(inputs.Count);
+        var prompts = new (string Name, Tensor Value)[]
+        {
+            (SamContract.PointCoords, coords),
+            (SamContract.PointLabels, labels),
+            (SamContract.MaskInput, maskInput),
+            (SamContract.HasMaskInput, hasMaskInput),
+            (SamContract.OrigImSize, new Tensor([originalSize.H, originalSize.W], [2])),
+        };
+        var owned = prompts.Select(p => OrtValue.CreateTensorValueFromMemory(p.Value.Data, p.Value.Shape)).ToList();
         try
         {
-            foreach (var (_, t) in inputs) values.Add(OrtValue.CreateTensorValueFromMemory(t.Data, t.Shape));
-            using var runOptions = new RunOptions();
-            using var outputs = session.Run(runOptions, inputs.Select(i => i.Name).ToArray(), values, outputNames);
-            var result = new Dictionary<string, Tensor>();
-            for (int i = 0; i < outputNames.Count; i++)
-            {
-                var shape = outputs[i].GetTensorTypeAndShape().Shape;
-                result[outputNames[i]] = new Tensor(outputs[i].GetTensorDataAsSpan<float>().ToArray(), shape);
-            }
-            return result;
-        }
-        catch (OnnxRuntimeException e)
-        {
-            string shapes = string.Join(", ", inputs.Select(i => $"{i.Name} {i.Value.ShapeText}"));
-            throw new ModelContractException($"inference failed with inputs {shapes}: {e.Message}", e);
+            var inputs = features.Inputs.Concat(prompts.Select((p, i) => (p.Name, owned[i]))).ToList();
+            using var outputs = Run(_decoder, inputs, [SamContract.IouPredictions, Manifest.LowResOutput]);
+            return (ToTensor(outputs[0]), ToTensor(outputs[1]));
         }
         finally
         {
-            foreach (var v in values) v.Dispose();
+            foreach (var v in owned) v.Dispose();
+        }
+    }
+
+    private static Tensor ToTensor(OrtValue value) =>
+        new(value.GetTensorDataAsSpan<float>().ToArray(), value.GetTensorTypeAndShape().Shape);
+
+    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, IReadOnlyList<(string Name, OrtValue Value)> inputs, IReadOnlyList<string> outputNames)
+    {
+        try
+        {
+            using var runOptions = new RunOptions();
+            return session.Run(runOptions, inputs.Select(i => i.Name).ToArray(), inputs.Select(i => i.Value).ToArray(), outputNames.ToArray());
+        }
+        catch (OnnxRuntimeException e)
+        {
+            string shapes = string.Join(", ", inputs.Select(i => $"{i.Name} [{string.Join(",", i.Value.GetTensorTypeAndShape().Shape)}]"));
+            throw new ModelContractException($"inference failed with inputs {shapes}: {e.Message}", e);
         }
     }
 

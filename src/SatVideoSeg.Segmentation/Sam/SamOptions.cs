@@ -6,10 +6,10 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// <param name="WholeFrame">True: naive SAM, the whole frame resized to the encoder (encode once per frame). False: ROS-SAM crops, one object per inference.</param>
 /// <param name="Crop">How crops are chosen.</param>
 /// <param name="Bicubic">Bicubic (true, ROS-SAM) or bilinear upsampling of crops.</param>
-/// <param name="BatchSize">Crops per encoder/decoder call where the model has a batch axis.</param>
+/// <param name="BatchSize">Crops per encoder/decoder call where the model has a batch axis; 0 = measured and chosen automatically (<see cref="BatchSizeTuner"/>).</param>
 /// <param name="NegativePoints">Re-prompt objects whose masks overlap with the other's centre as a negative point (PointSAM).</param>
 /// <param name="MaskFeedback">Offer each track's previous low-res logits as mask_input (crop mode).</param>
-public sealed record SamOptions(bool WholeFrame, CropPolicy Crop, bool Bicubic, int BatchSize = 16, bool NegativePoints = false, bool MaskFeedback = false)
+public sealed record SamOptions(bool WholeFrame, CropPolicy Crop, bool Bicubic, int BatchSize = 0, bool NegativePoints = false, bool MaskFeedback = false)
 {
     /// <summary>The settings a manifest asks for.</summary>
     public static SamOptions FromManifest(ModelManifest m)

@@ -1,4 +1,7 @@
+using SatVideoSeg.Core.Buffers;
+using System.Diagnostics;
 using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Masks;
@@ -18,18 +21,29 @@ public sealed class SamSegmenter : ISegmenter
     private readonly SamModel _model;
     private readonly bool _ownsModel;
     private readonly ImagePreprocessor _preprocessor;
+    // Crop images and mask inputs: the same few sizes every frame, so rented, not allocated.
+    private readonly BufferPool<float> _tensors = new();
+    private readonly StageTimer? _timer;
 
     /// <summary>Runs <paramref name="model"/> with <paramref name="options"/>; disposing the segmenter disposes the model when <paramref name="ownsModel"/>.</summary>
-    public SamSegmenter(SamModel model, SamOptions options, bool ownsModel = true)
+    /// <param name="model">The loaded model.</param>
+    /// <param name="options">How to run it.</param>
+    /// <param name="ownsModel">Dispose the model with the segmenter.</param>
+    /// <param name="timer">Where crop mode adds its "crop", "model" and "paste" seconds (none when null).</param>
+    public SamSegmenter(SamModel model, SamOptions options, bool ownsModel = true, StageTimer? timer = null)
     {
         _model = model;
         _ownsModel = ownsModel;
+        _timer = timer;
         Options = options;
         _preprocessor = new ImagePreprocessor(model.Manifest, options.Bicubic);
     }
 
     /// <summary>The settings in use.</summary>
     public SamOptions Options { get; }
+
+    /// <summary>Measures and picks the batch size when <see cref="SamOptions.BatchSize"/> is 0 (automatic).</summary>
+    public BatchSizeTuner Tuner { get; } = new();
 
     /// <inheritdoc />
     public string Name => $"sam:{_model.Manifest.Name}:{Options.Describe()}";
@@ -45,20 +59,33 @@ public sealed class SamSegmenter : ISegmenter
     private SegmentedObject[] SegmentCrops(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken)
     {
         var results = new SegmentedObject[prompts.Count];
-        foreach (var batch in PrepareCrops(frame, prompts))
+        using var batches = PrepareCrops(frame, prompts).GetEnumerator();
+        long start = Stopwatch.GetTimestamp();
+        while (batches.MoveNext())
         {
+            using var batch = batches.Current;
             cancellationToken.ThrowIfCancellationRequested();
-            Paste(batch, Infer(batch), frame, results);
+            long prepared = Stopwatch.GetTimestamp();
+            var output = Infer(batch);
+            long inferred = Stopwatch.GetTimestamp();
+            Paste(batch, output, frame, results);
+            long pasted = Stopwatch.GetTimestamp();
+            if (Options.BatchSize == 0) Tuner.Record(batch.Prompts.Count, Stopwatch.GetElapsedTime(prepared, inferred).TotalSeconds);
+            _timer?.Add("crop", Stopwatch.GetElapsedTime(start, prepared));
+            _timer?.Add("model", Stopwatch.GetElapsedTime(prepared, inferred));
+            _timer?.Add("paste", Stopwatch.GetElapsedTime(inferred, pasted));
+            start = pasted;
         }
         return results;
     }
 
-    /// <summary>Crop batch size in use: the option where the model has a batch axis, else 1.</summary>
-    public int EffectiveBatchSize => _model.EncoderBatchable && _model.DecoderBatchable ? Math.Max(1, Options.BatchSize) : 1;
+    /// <summary>Crop batch size in use: 1 where the model has no batch axis, else the option, or the tuner's choice when it is 0 (automatic).</summary>
+    public int EffectiveBatchSize => !(_model.EncoderBatchable && _model.DecoderBatchable) ? 1 : Options.BatchSize > 0 ? Options.BatchSize : Tuner.Current;
 
     /// <summary>
     /// Step 1 of crop mode: cuts, resizes and normalises the crops of a frame's prompts, in
     /// batches of <see cref="EffectiveBatchSize"/>. (Public so benchmarks can time the model alone.)
+    /// Dispose each batch after <see cref="Infer"/> to recycle its image buffer.
     /// </summary>
     public IEnumerable<CropBatch> PrepareCrops(Frame frame, IReadOnlyList<ObjectPrompt> prompts)
     {
@@ -69,7 +96,7 @@ public sealed class SamSegmenter : ISegmenter
         {
             int n = Math.Min(batch, prompts.Count - start);
             var windows = new CropWindow[n];
-            var images = new float[n * _preprocessor.ImageSize];
+            var images = _tensors.Rent(n * _preprocessor.ImageSize);
             for (int i = 0; i < n; i++)
             {
                 windows[i] = Options.Crop.WindowFor(prompts[start + i].Box, frame.Width, frame.Height, s);
@@ -82,14 +109,14 @@ public sealed class SamSegmenter : ISegmenter
                 for (int i = 0; i < n; i++)
                     if (prompts[start + i].Memory is CropLogits previous) points[i].MaskInput = previous.ResampleTo(windows[i]);
             }
-            yield return new CropBatch(start, prompts.Skip(start).Take(n).ToArray(), windows, new Tensor(images, [n, 3, s, s]), points);
+            yield return new CropBatch(start, prompts.Skip(start).Take(n).ToArray(), windows, new Tensor(images, [n, 3, s, s]), points) { ImagePool = _tensors };
         }
     }
 
     /// <summary>Step 2 of crop mode: the encoder and decoder on one batch (the model's time alone).</summary>
     public (Tensor Iou, Tensor LowRes) Infer(CropBatch batch)
     {
-        var features = _model.Encode(batch.Images);
+        using var features = _model.Encode(batch.Images);
         return DecodeAll(features, batch.Points, (batch.Windows[0].Side, batch.Windows[0].Side));
     }
 
@@ -117,7 +144,7 @@ public sealed class SamSegmenter : ISegmenter
         int s = _model.Manifest.InputSize;
         var image = new float[_preprocessor.ImageSize];
         var transform = _preprocessor.WriteWholeFrame(frame, image);
-        var features = _model.Encode(new Tensor(image, [1, 3, s, s]));
+        using var features = _model.Encode(new Tensor(image, [1, 3, s, s]));
         var results = new SegmentedObject[prompts.Count];
         for (int i = 0; i < prompts.Count; i++)
         {
@@ -136,33 +163,33 @@ public sealed class SamSegmenter : ISegmenter
     }
 
     // Decodes every prompt of a batch: in one call where the decoder is batched, else one by one.
-    private (Tensor Iou, Tensor LowRes) DecodeAll(IReadOnlyDictionary<string, Tensor> features, PromptPoints[] prompts, (int H, int W) originalSize)
+    private (Tensor Iou, Tensor LowRes) DecodeAll(ImageFeatures features, PromptPoints[] prompts, (int H, int W) originalSize)
     {
-        var embedding = features[_model.Manifest.Embedding];
-        int maskSide = 4 * (int)embedding.Shape[2];
-        int maskWidth = 4 * (int)embedding.Shape[3];
-        int batchItems = (int)embedding.Shape[0];
+        int maskSide = 4 * (int)features.EmbeddingShape[2];
+        int maskWidth = 4 * (int)features.EmbeddingShape[3];
         if (_model.DecoderBatchable || prompts.Length == 1)
             return DecodeBatch(features, prompts, maskSide, maskWidth, originalSize);
         var ious = new List<Tensor>();
         var masks = new List<Tensor>();
         for (int i = 0; i < prompts.Length; i++)
         {
-            var one = batchItems == 1 ? features : features.ToDictionary(kv => kv.Key, kv => kv.Value.Slice(i, 1));
-            var (iou, low) = DecodeBatch(one, [prompts[i]], maskSide, maskWidth, originalSize);
+            // Whole-frame mode shares one embedding (batch 1) between prompts; crop mode decodes item i.
+            using var one = features.BatchSize == 1 ? null : features.Item(i);
+            var (iou, low) = DecodeBatch(one ?? features, [prompts[i]], maskSide, maskWidth, originalSize);
             ious.Add(iou);
             masks.Add(low);
         }
         return (Concat(ious), Concat(masks));
     }
 
-    private (Tensor Iou, Tensor LowRes) DecodeBatch(IReadOnlyDictionary<string, Tensor> features, PromptPoints[] prompts, int maskH, int maskW, (int H, int W) originalSize)
+    private (Tensor Iou, Tensor LowRes) DecodeBatch(ImageFeatures features, PromptPoints[] prompts, int maskH, int maskW, (int H, int W) originalSize)
     {
         int b = prompts.Length, n = prompts.Max(p => p.Count);
         var coords = new float[b * n * 2];
         var labels = new float[b * n];
         for (int i = 0; i < b; i++) prompts[i].WriteTo(coords.AsSpan(i * n * 2, n * 2), labels.AsSpan(i * n, n));
-        var maskInput = new Tensor(new float[b * maskH * maskW], [b, 1, maskH, maskW]);
+        var maskInput = new Tensor(_tensors.Rent(b * maskH * maskW), [b, 1, maskH, maskW]);
+        maskInput.Data.AsSpan().Clear();
         var hasMask = new Tensor(new float[b], [b]);
         for (int i = 0; i < b; i++)
         {
@@ -170,7 +197,14 @@ public sealed class SamSegmenter : ISegmenter
             previous.CopyTo(maskInput.Data, i * maskH * maskW);
             hasMask.Data[i] = 1;
         }
-        return _model.Decode(features, new Tensor(coords, [b, n, 2]), new Tensor(labels, [b, n]), maskInput, hasMask, originalSize);
+        try
+        {
+            return _model.Decode(features, new Tensor(coords, [b, n, 2]), new Tensor(labels, [b, n]), maskInput, hasMask, originalSize);
+        }
+        finally
+        {
+            _tensors.Return(maskInput.Data);
+        }
     }
 
     private static Tensor Concat(List<Tensor> parts)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SatVideoSeg.Core.Buffers;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Video.Ffmpeg;
 
@@ -7,7 +8,9 @@ namespace SatVideoSeg.Video.Sources;
 
 /// <summary>
 /// Decodes anything FFmpeg reads into BGR24 frames through a pipe, one frame per read: memory is
-/// one frame plus the OS pipe buffer, whatever the video's length.
+/// the frames in flight plus the OS pipe buffer, whatever the video's length. Frame buffers come
+/// from a pool: dispose each frame when done with it to recycle its buffer (frames not disposed
+/// are simply collected).
 /// </summary>
 public sealed class FfmpegFrameSource : IFrameSource
 {
@@ -38,17 +41,22 @@ public sealed class FfmpegFrameSource : IFrameSource
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
         _process.BeginErrorReadLine();
         var stdout = _process.StandardOutput.BaseStream;
+        PipeCapacity.TryEnlarge(stdout);
+        var pool = new BufferPool<byte>();
         int index = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Uninitialised: the pipe overwrites every byte, and zeroing ~1 MB per frame is wasted work.
-            var pixels = GC.AllocateUninitializedArray<byte>(frameBytes);
+            var pixels = pool.Rent(frameBytes);
             int read = stdout.ReadAtLeast(pixels, frameBytes, throwOnEndOfStream: false);
-            if (read == 0) break;
+            if (read == 0)
+            {
+                pool.Return(pixels);
+                break;
+            }
             if (read < frameBytes)
                 throw new VideoFormatException($"{Info.Path}: truncated video: frame {index} ended after {read} of {frameBytes} bytes");
-            yield return new Frame(index++, w, h, pixels);
+            yield return new Frame(index++, w, h, pixels, pool);
         }
         _process.WaitForExit();
         string errors;

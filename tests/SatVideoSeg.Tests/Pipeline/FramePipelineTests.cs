@@ -1,3 +1,4 @@
+using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Pipeline.Common;
 

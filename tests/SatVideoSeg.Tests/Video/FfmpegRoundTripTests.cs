@@ -45,6 +45,31 @@ public class FfmpegRoundTripTests
     }
 
     [Fact]
+    public void Frames_Disposed_After_Use_Recycle_Their_Buffers_Without_Changing_The_Pixels()
+    {
+        using var dir = new TempDir();
+        var (video, _) = TestVideo.Write(dir.Path);
+        List<byte[]> copies;
+        using (var source = new FfmpegFrameSource(video))
+            copies = source.ReadFrames().Select(f => (byte[])f.Pixels.Clone()).ToList();
+
+        var buffers = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        int index = 0;
+        using (var source = new FfmpegFrameSource(video))
+        {
+            foreach (var frame in source.ReadFrames())
+            {
+                Assert.Equal(copies[index++], frame.Pixels);
+                buffers.Add(frame.Pixels);
+                frame.Dispose();
+            }
+        }
+
+        Assert.Equal(TestVideo.Frames, index);
+        Assert.Single(buffers);
+    }
+
+    [Fact]
     public void Odd_Frame_Sizes_Are_Padded_To_Even_For_Yuv420p()
     {
         using var dir = new TempDir();

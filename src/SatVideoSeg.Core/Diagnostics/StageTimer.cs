@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SatVideoSeg.Pipeline.Common;
+namespace SatVideoSeg.Core.Diagnostics;
 
 /// <summary>Accumulates wall-clock time per named stage, for run.json. Thread-safe: concurrent stages add to it.</summary>
 public sealed class StageTimer

@@ -1,0 +1,77 @@
+using SatVideoSeg.Segmentation.Sam;
+
+namespace SatVideoSeg.Tests.Segmentation.Sam;
+
+public class BatchSizeTunerTests
+{
+    // Feeds the tuner calls of its current size (capped by objects per frame) that cost
+    // fixedMs per call plus perObjectMs per object, until it settles.
+    private static BatchSizeTuner Tune(double fixedMs, double perObjectMs, int objectsPerFrame = 100)
+    {
+        var tuner = new BatchSizeTuner();
+        for (int call = 0; call < 1000 && !tuner.Settled; call++)
+        {
+            int n = Math.Min(tuner.Current, objectsPerFrame);
+            tuner.Record(n, (fixedMs + perObjectMs * n) / 1000);
+        }
+        return tuner;
+    }
+
+    [Fact]
+    public void A_Large_Per_Call_Cost_Drives_The_Batch_To_The_Largest_Size()
+    {
+        // GPU-like: 10 ms per call, 0.1 ms per object: every doubling is much faster per object.
+        var tuner = Tune(fixedMs: 10, perObjectMs: 0.1);
+
+        Assert.True(tuner.Settled);
+        Assert.Equal(BatchSizeTuner.MaxBatchSize, tuner.Current);
+        Assert.Equal([1, 2, 4, 8, 16, 32], tuner.Measured.Keys.Order());
+    }
+
+    [Fact]
+    public void No_Per_Call_Cost_Keeps_One_Crop_Per_Call()
+    {
+        // Compute-bound CPU: batching gains nothing, so the search stops at 2 and keeps 1.
+        var tuner = Tune(fixedMs: 0, perObjectMs: 3);
+
+        Assert.True(tuner.Settled);
+        Assert.Equal(1, tuner.Current);
+        Assert.Equal([1, 2], tuner.Measured.Keys.Order());
+    }
+
+    [Fact]
+    public void A_Gain_Under_Five_Percent_Stops_The_Search_At_The_Best_Size_So_Far()
+    {
+        // 0.3 ms per call on 3 ms per object: 1 -> 2 gains 4.8%, under the 5% threshold.
+        var tuner = Tune(fixedMs: 0.3, perObjectMs: 3);
+
+        Assert.Equal([1, 2], tuner.Measured.Keys.Order());
+        Assert.Equal(2, tuner.Current);
+    }
+
+    [Fact]
+    public void The_Search_Waits_While_Frames_Have_Too_Few_Objects_To_Fill_The_Next_Size()
+    {
+        var tuner = Tune(fixedMs: 10, perObjectMs: 0.1, objectsPerFrame: 6);
+
+        // 8 is never measured (no frame fills it); frames go through whole, as 8 allows.
+        Assert.False(tuner.Settled);
+        Assert.Equal([1, 2, 4], tuner.Measured.Keys.Order());
+        Assert.Equal(8, tuner.Current);
+    }
+
+    [Fact]
+    public void Partial_Batches_Do_Not_Count_As_Measurements()
+    {
+        var tuner = new BatchSizeTuner();
+        tuner.Record(1, 0.010); // warm-up
+        for (int i = 0; i < 3; i++) tuner.Record(1, 0.003);
+        Assert.Equal(2, tuner.Current);
+
+        // Calls of one object while the candidate is 2 (a frame's remainder) measure nothing.
+        for (int i = 0; i < 10; i++) tuner.Record(1, 0.001);
+
+        Assert.Equal([1], tuner.Measured.Keys);
+        Assert.Equal(0.003, tuner.Measured[1], 9);
+    }
+}
