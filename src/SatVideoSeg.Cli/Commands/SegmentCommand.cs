@@ -37,12 +37,13 @@ public static class SegmentCommand
         var boxesEvery = new Option<int>("--boxes-every") { Description = "Use each object's box on its first annotated frame and every K-th frame after; frames between are prompted with Kalman-predicted boxes.", DefaultValueFactory = _ => 1 };
         var initOnly = new Option<bool>("--init-only") { Description = "Use each object's first annotated box only; every later frame is prompted with its predicted box." };
         var ignoreIds = new Option<bool>("--ignore-ids") { Description = "Treat the boxes as detections without ids: the linker assigns track ids (implied for negative ids)." };
+        var noResume = new Option<bool>("--no-resume") { Description = "Start afresh even if an interrupted run with the same inputs left a journal in --out." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var opacity = new Option<double>("--opacity") { Description = "Mask fill opacity in the overlay, 0-1.", DefaultValueFactory = _ => 0.45 };
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, noReport, opacity,
+            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, noReport, noResume, opacity,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -60,6 +61,7 @@ public static class SegmentCommand
                 IgnoreIds = parse.GetValue(ignoreIds),
                 WriteOverlay = !parse.GetValue(noOverlay),
                 WriteReport = !parse.GetValue(noReport),
+                Resume = !parse.GetValue(noResume),
                 Overlay = Video.Rendering.OverlayStyle.Default with { FillOpacity = parse.GetValue(opacity) },
             };
             SegmentReport? report = null;
@@ -67,6 +69,7 @@ public static class SegmentCommand
             if (report is not null)
             {
                 string predicted = report.PredictedPrompts > 0 ? $" ({report.PredictedPrompts} from predicted boxes)" : "";
+                if (report.ResumedFrames > 0) console.MarkupLineInterpolated($"resumed: {report.ResumedFrames} frames replayed from the interrupted run's journal");
                 console.MarkupLineInterpolated($"[green]done[/]: {report.Frames} frames, {report.ObjectFrames} object-frames{predicted}, {report.Tracks} tracks with {report.Segmenter} -> {options.OutputDirectory}");
                 int lost = report.TrackQuality.Sum(q => q.LostFrames);
                 if (lost > 0 || report.IdDisagreements.Count > 0)

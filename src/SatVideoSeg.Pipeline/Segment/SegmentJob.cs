@@ -21,7 +21,9 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// `satvidseg segment`: prompts a segmenter with each frame's boxes (or, between sparse boxes,
 /// with the tracks' Kalman-predicted boxes), links the masks into tracks (annotation ids win),
 /// and writes tracks.mots.txt, overlay.mp4, run.json and report.html. Outputs appear only when
-/// the whole run succeeds (temp files renamed at the end); a failed run leaves none.
+/// the whole run succeeds (temp files renamed at the end); a failed or cancelled run leaves none,
+/// but its journal lets the next identical run skip the frames already segmented
+/// (<see cref="SegmentJournal"/>).
 /// </summary>
 public static class SegmentJob
 {
@@ -49,6 +51,8 @@ public static class SegmentJob
         using var segmenter = timer.Time("load", () => SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer));
 
         Directory.CreateDirectory(options.OutputDirectory);
+        using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
+        int replayed = 0;
         using var tracks = AtomicFile.CreateText(Path.Combine(options.OutputDirectory, TracksFile));
         using var overlay = options.WriteOverlay
             ? new H264FileSink(Path.Combine(options.OutputDirectory, OverlayFile), info.Width, info.Height, info.Fps)
@@ -64,39 +68,57 @@ public static class SegmentJob
         // segmenting and linking stay in frame order on one thread (each frame's prompts depend
         // on the previous frame's links).
         var pipeline = new FramePipeline<(Core.Imaging.Frame Frame, FrameDetections Detections)>(timer);
-        pipeline.Run(Checked(source.ReadFrames(cancellationToken)), frame =>
+        try
         {
-            var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
-            var segmented = timer.Time("segment", () => segmenter.Segment(frame, prompts, cancellationToken));
-            var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
-            var disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
-            foreach (var o in disjoint)
+            pipeline.Run(Checked(source.ReadFrames(cancellationToken)), frame =>
             {
-                if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
-                q.Add(frame.Index, o);
-            }
-            foreach (var t in prompter.Linker.Tracks)
-                if (t.State == Core.Tracking.TrackState.Lost && quality.TryGetValue(t.Id, out var q)) q.AddLostFrame();
-            frames++;
-            objectFrames += disjoint.Count;
-            return (frame, new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint));
-        }, result =>
-        {
-            var (frame, detections) = result;
-            foreach (var o in detections.Objects)
-                tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
-            if (overlay is not null)
+                var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
+                var segmented = journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height);
+                if (segmented is null)
+                {
+                    segmented = timer.Time("segment", () => segmenter.Segment(frame, prompts, cancellationToken));
+                    timer.Time("journal", () => journal.Record(frame.Index, segmented));
+                }
+                else
+                {
+                    replayed++;
+                }
+                var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
+                var disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
+                foreach (var o in disjoint)
+                {
+                    if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
+                    q.Add(frame.Index, o);
+                }
+                foreach (var t in prompter.Linker.Tracks)
+                    if (t.State == Core.Tracking.TrackState.Lost && quality.TryGetValue(t.Id, out var q)) q.AddLostFrame();
+                frames++;
+                objectFrames += disjoint.Count;
+                return (frame, new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint));
+            }, result =>
             {
-                var drawn = timer.Time("render", () => renderer.Render(frame, detections));
-                timer.Time("encode", () => overlay.Write(drawn));
-            }
-            if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
-            frame.Dispose();
-            progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
-        }, cancellationToken);
+                var (frame, detections) = result;
+                foreach (var o in detections.Objects)
+                    tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
+                if (overlay is not null)
+                {
+                    var drawn = timer.Time("render", () => renderer.Render(frame, detections));
+                    timer.Time("encode", () => overlay.Write(drawn));
+                }
+                if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
+                frame.Dispose();
+                progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
+            }, cancellationToken);
 
-        if (boxes.Frames.Any() && boxes.Frames.Max() >= frames)
-            throw new JobException($"{boxes.File}: boxes reach frame {boxes.Frames.Max() + 1} but {info.Path} has only {frames} frames");
+            if (boxes.Frames.Any() && boxes.Frames.Max() >= frames)
+                throw new JobException($"{boxes.File}: boxes reach frame {boxes.Frames.Max() + 1} but {info.Path} has only {frames} frames");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only an interrupted run is worth resuming; a re-run would meet this failure again.
+            journal.Delete();
+            throw;
+        }
 
         timer.Time("encode", () => overlay?.Complete());
         tracks.Commit();
@@ -110,6 +132,7 @@ public static class SegmentJob
             Video = new { info.Path, info.Width, info.Height, info.Fps, info.FrameCount },
             Frames = frames,
             ObjectFrames = objectFrames,
+            ResumedFrames = replayed,
             Tracks = quality.Count,
             ClippedBoxes = plan.ClippedBoxes,
             FrameSizeChanges = source.SizeChanges
@@ -129,6 +152,7 @@ public static class SegmentJob
         };
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), JsonSerializer.Serialize(report, RunInfo.Json));
         if (options.WriteReport) SegmentReportPage.Write(report, recorder);
+        journal.Delete();
         return report;
     }
 

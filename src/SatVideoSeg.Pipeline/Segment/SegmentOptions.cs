@@ -18,6 +18,9 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>ONNX Runtime intra-op threads (0 = one per core).</summary>
     public int Threads { get; init; }
 
+    /// <summary>Resume from the output folder's journal when an earlier run with the same inputs and settings was interrupted (default); false starts afresh.</summary>
+    public bool Resume { get; init; } = true;
+
     /// <summary>Object crops per encoder/decoder call (0 = measured on the first frames and chosen automatically).</summary>
     public int BatchSize { get; init; }
 

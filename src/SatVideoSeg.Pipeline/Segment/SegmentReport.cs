@@ -27,6 +27,9 @@ public sealed record SegmentReport
     /// <summary>Object-frames segmented.</summary>
     public int ObjectFrames { get; init; }
 
+    /// <summary>Frames replayed from the journal of an interrupted earlier run instead of segmented again.</summary>
+    public int ResumedFrames { get; init; }
+
     /// <summary>Distinct track ids written.</summary>
     public int Tracks { get; init; }
 

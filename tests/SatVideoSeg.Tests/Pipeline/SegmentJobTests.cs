@@ -63,17 +63,88 @@ public class SegmentJobTests
     }
 
     [Fact]
-    public void A_Cancelled_Run_Leaves_No_Partial_File()
+    public void A_Cancelled_Run_Leaves_No_Partial_Output_Only_Its_Resume_Journal()
     {
         using var dir = new TempDir();
         var (video, boxes) = TestVideo.Write(dir.Path);
         string outDir = Path.Combine(dir.Path, "out");
+
+        CancelAfter(2, new SegmentOptions(video, boxes, outDir, "box"));
+
+        Assert.Equal([SegmentJournal.FileName], Directory.EnumerateFiles(outDir).Select(Path.GetFileName));
+    }
+
+    [SamModelFact]
+    public void A_Resumed_Run_Replays_The_Journal_And_Writes_The_Same_Tracks_As_An_Uninterrupted_Run()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        string whole = Path.Combine(dir.Path, "whole"), resumed = Path.Combine(dir.Path, "resumed");
+        // Sparse boxes: frames between are prompted from the linker's predictions, so replaying
+        // must rebuild the linker's state exactly for the prompts to match.
+        SegmentOptions Options(string output) => new(video, boxes, output, "sam", SamModelFactAttribute.Folder) { BoxesEvery = 3, WriteReport = false };
+        SegmentJob.Run(Options(whole));
+
+        CancelAfter(4, Options(resumed));
+        var report = SegmentJob.Run(Options(resumed));
+
+        Assert.InRange(report.ResumedFrames, 4, TestVideo.Frames - 1);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole, SegmentJob.TracksFile)), File.ReadAllBytes(Path.Combine(resumed, SegmentJob.TracksFile)));
+        Assert.False(File.Exists(Path.Combine(resumed, SegmentJournal.FileName)));
+    }
+
+    [Fact]
+    public void A_Journal_From_Other_Boxes_Is_Not_Replayed()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        string outDir = Path.Combine(dir.Path, "out");
+        CancelAfter(4, new SegmentOptions(video, boxes, outDir, "box"));
+
+        File.AppendAllText(boxes, "1,7,40,40,5,5,1,4\n");
+        var report = SegmentJob.Run(new SegmentOptions(video, boxes, outDir, "box"));
+
+        Assert.Equal(0, report.ResumedFrames);
+        Assert.Equal(3, report.Tracks);
+    }
+
+    [Fact]
+    public void A_Journal_Line_Cut_Short_By_A_Crash_Is_Dropped_And_The_Rest_Replayed()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        string outDir = Path.Combine(dir.Path, "out");
+        CancelAfter(4, new SegmentOptions(video, boxes, outDir, "box"));
+        string journal = Path.Combine(outDir, SegmentJournal.FileName);
+        var lines = File.ReadAllLines(journal);
+        File.WriteAllText(journal, string.Join('\n', lines) + "\n" + lines[^1][..10]);
+
+        var report = SegmentJob.Run(new SegmentOptions(video, boxes, outDir, "box"));
+
+        // Header + one line per recorded frame, all intact, are replayed; the torn line is not.
+        Assert.Equal(lines.Length - 1, report.ResumedFrames);
+        Assert.Equal(2 * TestVideo.Frames, report.ObjectFrames);
+    }
+
+    [Fact]
+    public void No_Resume_Starts_Afresh_Even_With_A_Matching_Journal()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        string outDir = Path.Combine(dir.Path, "out");
+        CancelAfter(4, new SegmentOptions(video, boxes, outDir, "box"));
+
+        var report = SegmentJob.Run(new SegmentOptions(video, boxes, outDir, "box") { Resume = false });
+
+        Assert.Equal(0, report.ResumedFrames);
+    }
+
+    // Runs a job and cancels it once `frames` frames have been written.
+    private static void CancelAfter(int frames, SegmentOptions options)
+    {
         using var cts = new CancellationTokenSource();
-        var progress = new SynchronousProgress(p => { if (p.Done == 2) cts.Cancel(); });
-
-        Assert.ThrowsAny<OperationCanceledException>(() => SegmentJob.Run(new SegmentOptions(video, boxes, outDir, "box"), progress, cts.Token));
-
-        Assert.Empty(Directory.EnumerateFiles(outDir));
+        var progress = new SynchronousProgress(p => { if (p.Done == frames) cts.Cancel(); });
+        Assert.ThrowsAny<OperationCanceledException>(() => SegmentJob.Run(options, progress, cts.Token));
     }
 
     private sealed class SynchronousProgress(Action<JobProgress> report) : IProgress<JobProgress>
