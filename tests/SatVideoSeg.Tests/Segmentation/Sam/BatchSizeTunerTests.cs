@@ -65,7 +65,7 @@ public class BatchSizeTunerTests
     {
         var tuner = new BatchSizeTuner();
         tuner.Record(1, 0.010); // warm-up
-        for (int i = 0; i < 3; i++) tuner.Record(1, 0.003);
+        for (int i = 0; i < BatchSizeTuner.TimedCalls; i++) tuner.Record(1, 0.003);
         Assert.Equal(2, tuner.Current);
 
         // Calls of one object while the candidate is 2 (a frame's remainder) measure nothing.
