@@ -59,7 +59,8 @@ public static class SegmentJob
             : null;
         // Sparse runs draw prompt boxes: annotated solid, predicted dashed.
         var overlayStyle = options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true };
-        var renderer = new OverlayRenderer(overlayStyle, info.Fps);
+        // Overlay frames are encoded and dropped: recycle their ~1 MB buffers (steadier memory).
+        var renderer = new OverlayRenderer(overlayStyle, info.Fps, new Core.Buffers.BufferPool<byte>());
         var recorder = new RunRecorder(info.FrameCount, overlayStyle, info.Fps);
         var quality = new Dictionary<int, TrackQualityAccumulator>();
         int frames = 0, objectFrames = 0;
@@ -102,7 +103,7 @@ public static class SegmentJob
                     tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
                 if (overlay is not null)
                 {
-                    var drawn = timer.Time("render", () => renderer.Render(frame, detections));
+                    using var drawn = timer.Time("render", () => renderer.Render(frame, detections));
                     timer.Time("encode", () => overlay.Write(drawn));
                 }
                 if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));

@@ -63,13 +63,13 @@ public sealed class SegmentJournal : IDisposable
     }
 
     /// <summary>The recorded output of a frame, matched to this run's prompts; null when the frame was not recorded.</summary>
-    /// <exception cref="JobException">The record does not match the prompts (the inputs changed in a way the key missed).</exception>
+    /// <exception cref="JobException">The record does not match the prompts (the inputs changed in a way the key missed); the job then deletes the journal.</exception>
     public IReadOnlyList<SegmentedObject>? TryReplay(int frameIndex, IReadOnlyList<ObjectPrompt> prompts, int width, int height)
     {
         if (!_replay.TryGetValue(frameIndex, out var recorded)) return null;
         if (recorded.Objects.Count != prompts.Count || recorded.Objects.Where((o, i) => o.TrackId != prompts[i].TrackId).Any())
             throw new JobException($"{_path}: frame {frameIndex + 1} was recorded with tracks [{string.Join(",", recorded.Objects.Select(o => o.TrackId))}] " +
-                $"but is now prompted with [{string.Join(",", prompts.Select(p => p.TrackId))}]: delete the journal or run with --no-resume");
+                $"but is now prompted with [{string.Join(",", prompts.Select(p => p.TrackId))}]: the journal does not match this run and is deleted; run again");
         return prompts.Select((p, i) =>
         {
             var o = recorded.Objects[i];

@@ -1,5 +1,5 @@
-using SatVideoSeg.Core.Buffers;
 using System.Diagnostics;
+using SatVideoSeg.Core.Buffers;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Geometry;

@@ -13,13 +13,17 @@ public sealed class OverlayCanvas : IDisposable
     private readonly PinnedMat _mat;
 
     /// <summary>Copies <paramref name="frame"/>; <paramref name="fps"/> (0 = unknown) gives annotators the timestamp.</summary>
-    public OverlayCanvas(Frame frame, double fps = 0)
+    /// <param name="frame">The frame to draw over (not modified).</param>
+    /// <param name="fps">Frames per second (0 = unknown).</param>
+    /// <param name="buffer">Where to copy the frame (as many bytes as it has), e.g. rented from a pool; null = a new array.</param>
+    public OverlayCanvas(Frame frame, double fps = 0, byte[]? buffer = null)
     {
         FrameIndex = frame.Index;
         Width = frame.Width;
         Height = frame.Height;
         Fps = fps;
-        Pixels = (byte[])frame.Pixels.Clone();
+        Pixels = buffer ?? new byte[frame.Pixels.Length];
+        frame.Pixels.CopyTo(Pixels, 0);
         _mat = new PinnedMat(Pixels, Height, Width, MatType.CV_8UC3);
     }
 

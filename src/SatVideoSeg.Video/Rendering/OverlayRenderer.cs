@@ -1,3 +1,4 @@
+using SatVideoSeg.Core.Buffers;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
 
@@ -14,12 +15,17 @@ public sealed class OverlayRenderer
 {
     private readonly IAnnotator[] _annotators;
     private readonly double _fps;
+    private readonly BufferPool<byte>? _pool;
 
     /// <summary>A renderer for a video of <paramref name="fps"/> frames per second (0 = unknown: no timestamp).</summary>
-    public OverlayRenderer(OverlayStyle style, double fps = 0)
+    /// <param name="style">What to draw.</param>
+    /// <param name="fps">Frames per second (0 = unknown: no timestamp).</param>
+    /// <param name="pool">Where rendered frames get their pixels: the caller then disposes each rendered frame once written. Null = new arrays, nothing to dispose.</param>
+    public OverlayRenderer(OverlayStyle style, double fps = 0, BufferPool<byte>? pool = null)
     {
         Style = style;
         _fps = fps;
+        _pool = pool;
         var layers = new List<IAnnotator>();
         if (style.TrailLength > 1) layers.Add(new TrailAnnotator(style.TrailLength));
         layers.Add(new MaskAnnotator(style.FillOpacity, style.Contours));
@@ -36,8 +42,10 @@ public sealed class OverlayRenderer
     /// <summary>Returns a new frame with the detections drawn over a copy of <paramref name="frame"/>.</summary>
     public Frame Render(Frame frame, FrameDetections detections)
     {
-        using var canvas = new OverlayCanvas(frame, _fps);
+        using var canvas = new OverlayCanvas(frame, _fps, _pool?.Rent(frame.Pixels.Length));
         foreach (var a in _annotators) a.Annotate(canvas, detections);
-        return new Frame(frame.Index, frame.Width, frame.Height, canvas.Pixels);
+        return _pool is null
+            ? new Frame(frame.Index, frame.Width, frame.Height, canvas.Pixels)
+            : new Frame(frame.Index, frame.Width, frame.Height, canvas.Pixels, _pool);
     }
 }

@@ -37,6 +37,23 @@ public sealed class FfmpegPipeEncoder : IFrameSink
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
         _process.BeginErrorReadLine();
         _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        PipeCapacity.TryEnlarge(_process.StandardInput.BaseStream);
+        YieldToTheModel(_process);
+    }
+
+    // Encoding runs beside the model: on a machine with few cores, x264 at normal priority takes
+    // CPU from ONNX Runtime's threads. Below normal, it encodes in the gaps and catches up at the
+    // end (lowering one's own child's priority needs no privilege; where refused, it stays as is).
+    private static void YieldToTheModel(Process process)
+    {
+        try
+        {
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or PlatformNotSupportedException)
+        {
+            // Keep the default priority.
+        }
     }
 
     /// <summary>Number of frames written so far.</summary>
