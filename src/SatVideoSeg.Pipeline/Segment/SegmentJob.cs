@@ -41,14 +41,18 @@ public static class SegmentJob
     {
         if (options.BoxesEvery < 1) throw new JobException($"--boxes-every {options.BoxesEvery}: give 1 (every box) or more");
         if (options.InitOnly && options.BoxesEvery > 1) throw new JobException($"--init-only and --boxes-every {options.BoxesEvery} exclude each other: give one");
+        SegmenterFactory.Validate(options.Segmenter, options.BatchSize);
         var timer = new StageTimer();
+        // The model loads while FFmpeg probes and decodes the first frames (0.4 s of a 6 s run on
+        // the 90-frame sample); a broken model then fails the run at its first frame.
+        using var segmenter = new BackgroundLoad<ISegmenter>(() => timer.Time("load", () =>
+            SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer)));
         using var source = Open(options);
         var info = source.Info;
         var boxes = ReadBoxes(options);
         var plan = new PromptPlan(boxes, info.Width, info.Height);
         bool ignoreIds = options.IgnoreIds || plan.FirstFrames.Keys.Any(id => id < 1);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
-        using var segmenter = timer.Time("load", () => SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer));
 
         Directory.CreateDirectory(options.OutputDirectory);
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
@@ -77,7 +81,8 @@ public static class SegmentJob
                 var segmented = journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height);
                 if (segmented is null)
                 {
-                    segmented = timer.Time("segment", () => segmenter.Segment(frame, prompts, cancellationToken));
+                    var model = segmenter.Value; // waits for the load on the first frame, outside the "segment" clock
+                    segmented = timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
                     timer.Time("journal", () => journal.Record(frame.Index, segmented));
                 }
                 else
@@ -129,7 +134,7 @@ public static class SegmentJob
             FinishedUtc = DateTime.UtcNow.ToString("o"),
             Versions = RunInfo.Versions(),
             Options = options,
-            Segmenter = segmenter.Name,
+            Segmenter = segmenter.Value.Name,
             Video = new { info.Path, info.Width, info.Height, info.Fps, info.FrameCount },
             Frames = frames,
             ObjectFrames = objectFrames,
@@ -141,7 +146,7 @@ public static class SegmentJob
                 .ToArray(),
             StageSeconds = timer.Seconds(),
             QueueDepths = pipeline.QueueDepths(),
-            Batching = segmenter is SamSegmenter sam ? BatchingReport.Of(sam) : null,
+            Batching = segmenter.Value is SamSegmenter sam ? BatchingReport.Of(sam) : null,
             PeakMemoryMB = RunInfo.PeakMemoryMB(),
             Prompting = new { boxes = options.Schedule.ToString(), annotationIds = !ignoreIds },
             PredictedPrompts = prompter.PredictedPrompts,

@@ -26,6 +26,14 @@ public static class SegmenterFactory
     public static IReadOnlyList<string> Names { get; } =
         ["sam", "sam-whole-frame", "sam-x2", "sam-x4", "sam-x2-bilinear", "sam-adaptive", "sam-shift", "sam-neg", "sam-feedback", "box", "grabcut"];
 
+    /// <summary>Checks a segmenter name and batch size without loading anything (a job calls it before it starts work).</summary>
+    /// <exception cref="JobException">The name is unknown or the batch size negative.</exception>
+    public static void Validate(string name, int batchSize)
+    {
+        if (!Names.Contains(name)) throw new JobException($"unknown segmenter '{name}': choose one of {string.Join(", ", Names)}");
+        if (batchSize < 0) throw new JobException($"--batch-size {batchSize}: give 0 (automatic) or a positive number of crops per model call");
+    }
+
     /// <summary>Creates a segmenter; <paramref name="model"/> is the model folder for the sam variants (null = shipped model).</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
     /// <param name="model">Model folder for the sam segmenters (null = the shipped model).</param>
@@ -35,13 +43,12 @@ public static class SegmenterFactory
     /// <param name="timer">Receives the sam segmenters' "crop", "model" and "paste" seconds.</param>
     public static ISegmenter Create(string name, string? model, int threads = 0, string device = "cpu", int batchSize = 0, StageTimer? timer = null)
     {
+        Validate(name, batchSize);
         switch (name)
         {
             case "box": return new BoxSegmenter();
             case "grabcut": return new GrabCutSegmenter();
         }
-        if (!Names.Contains(name)) throw new JobException($"unknown segmenter '{name}': choose one of {string.Join(", ", Names)}");
-        if (batchSize < 0) throw new JobException($"--batch-size {batchSize}: give 0 (automatic) or a positive number of crops per model call");
         SamModel loaded;
         try
         {
