@@ -56,6 +56,50 @@ public class CliTests
     }
 
     [Fact]
+    public void A_Model_Folder_That_Breaks_Its_Contract_Fails_The_Run_And_Leaves_No_Output()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        string model = dir.File("model");
+        Directory.CreateDirectory(model);
+        File.WriteAllText(Path.Combine(model, "model.json"), "{ \"name\": \"broken\", \"contract\": \"sam\", \"encoder\": \"missing.onnx\", \"decoder\": \"missing.onnx\", \"inputSize\": 64 }");
+
+        // The model loads in the background while decoding starts: its error must still end the run cleanly.
+        var (code, _, errors) = Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "-m", model);
+
+        Assert.Equal(1, code);
+        Assert.Contains("missing.onnx", errors);
+        Assert.Empty(Directory.Exists(dir.File("out")) ? Directory.EnumerateFiles(dir.File("out")) : []);
+    }
+
+    [Fact]
+    public void A_Negative_Batch_Size_Is_Refused_Before_Any_Work()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+
+        var (code, _, errors) = Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "--batch-size", "-2");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--batch-size -2", errors);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [SamModelFact]
+    public void Bench_Throughput_Prints_Every_Measure_In_One_Run()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+
+        var (code, output, errors) = Run("bench", "throughput", "--video", video, "--boxes", boxes, "--model", SamModelFactAttribute.Folder, "--threads", "1");
+
+        Assert.True(code == 0, errors);
+        foreach (var row in new[] { "(a) end to end", "(b) ONNX Runtime alone", "(c) decode vs ffmpeg raw", "(e) model alone by batch size", "batch 1 vs automatic" })
+            Assert.Contains(row, output);
+        Assert.Contains($"{TestVideo.Frames} / {2 * TestVideo.Frames}", output);
+    }
+
+    [Fact]
     public void Segment_With_Init_Only_Says_How_Many_Prompts_Were_Predicted()
     {
         using var dir = new TempDir();
