@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using SatVideoSeg.Core.Buffers;
 
 namespace SatVideoSeg.Segmentation.Sam;
 
@@ -92,9 +93,10 @@ public sealed class SamModel : IDisposable
     /// <summary>
     /// Runs the decoder: features (batch B), point coordinates [B,N,2] in encoder-input pixels,
     /// labels [B,N], mask input [B,1,4h,4w] with its flags [B], the original size (H, W).
-    /// Returns iou_predictions [B,K] and low_res_masks [B,K,4h,4w], copied into managed memory.
+    /// Returns iou_predictions [B,K] and low_res_masks [B,K,4h,4w], copied into managed memory:
+    /// arrays rented from <paramref name="outputPool"/> where given (the caller returns them), else new.
     /// </summary>
-    public (Tensor Iou, Tensor LowRes) Decode(ImageFeatures features, Tensor coords, Tensor labels, Tensor maskInput, Tensor hasMaskInput, (int H, int W) originalSize)
+    public (Tensor Iou, Tensor LowRes) Decode(ImageFeatures features, Tensor coords, Tensor labels, Tensor maskInput, Tensor hasMaskInput, (int H, int W) originalSize, BufferPool<float>? outputPool = null)
     {
         var prompts = new (string Name, Tensor Value)[]
         {
@@ -109,7 +111,7 @@ public sealed class SamModel : IDisposable
         {
             var inputs = features.Inputs.Concat(prompts.Select((p, i) => (p.Name, owned[i]))).ToList();
             using var outputs = Run(_decoder, inputs, [SamContract.IouPredictions, Manifest.LowResOutput]);
-            return (ToTensor(outputs[0]), ToTensor(outputs[1]));
+            return (ToTensor(outputs[0], outputPool), ToTensor(outputs[1], outputPool));
         }
         finally
         {
@@ -117,8 +119,13 @@ public sealed class SamModel : IDisposable
         }
     }
 
-    private static Tensor ToTensor(OrtValue value) =>
-        new(value.GetTensorDataAsSpan<float>().ToArray(), value.GetTensorTypeAndShape().Shape);
+    private static Tensor ToTensor(OrtValue value, BufferPool<float>? pool)
+    {
+        var source = value.GetTensorDataAsSpan<float>();
+        var data = pool?.Rent(source.Length) ?? new float[source.Length];
+        source.CopyTo(data);
+        return new Tensor(data, value.GetTensorTypeAndShape().Shape);
+    }
 
     private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, IReadOnlyList<(string Name, OrtValue Value)> inputs, IReadOnlyList<string> outputNames)
     {

@@ -21,7 +21,7 @@ public sealed class SamSegmenter : ISegmenter
     private readonly SamModel _model;
     private readonly bool _ownsModel;
     private readonly ImagePreprocessor _preprocessor;
-    // Crop images and mask inputs: the same few sizes every frame, so rented, not allocated.
+    // Crop images, mask inputs and decoder outputs: the same few sizes every frame, so rented, not allocated.
     private readonly BufferPool<float> _tensors = new();
     private readonly StageTimer? _timer;
 
@@ -69,6 +69,8 @@ public sealed class SamSegmenter : ISegmenter
             var output = Infer(batch);
             long inferred = Stopwatch.GetTimestamp();
             Paste(batch, output, frame, results);
+            _tensors.Return(output.Iou.Data);
+            _tensors.Return(output.LowRes.Data);
             long pasted = Stopwatch.GetTimestamp();
             if (Options.BatchSize == 0) Tuner.Record(batch.Prompts.Count, Stopwatch.GetElapsedTime(prepared, inferred).TotalSeconds);
             _timer?.Add("crop", Stopwatch.GetElapsedTime(start, prepared));
@@ -113,7 +115,7 @@ public sealed class SamSegmenter : ISegmenter
         }
     }
 
-    /// <summary>Step 2 of crop mode: the encoder and decoder on one batch (the model's time alone).</summary>
+    /// <summary>Step 2 of crop mode: the encoder and decoder on one batch (the model's time alone). The outputs' arrays come from the segmenter's pool; segmenting returns them after pasting, other callers may simply drop them.</summary>
     public (Tensor Iou, Tensor LowRes) Infer(CropBatch batch)
     {
         using var features = _model.Encode(batch.Images);
@@ -179,7 +181,9 @@ public sealed class SamSegmenter : ISegmenter
             ious.Add(iou);
             masks.Add(low);
         }
-        return (Concat(ious), Concat(masks));
+        var joined = (Concat(ious), Concat(masks));
+        foreach (var part in ious.Concat(masks)) _tensors.Return(part.Data);
+        return joined;
     }
 
     private (Tensor Iou, Tensor LowRes) DecodeBatch(ImageFeatures features, PromptPoints[] prompts, int maskH, int maskW, (int H, int W) originalSize)
@@ -199,7 +203,7 @@ public sealed class SamSegmenter : ISegmenter
         }
         try
         {
-            return _model.Decode(features, new Tensor(coords, [b, n, 2]), new Tensor(labels, [b, n]), maskInput, hasMask, originalSize);
+            return _model.Decode(features, new Tensor(coords, [b, n, 2]), new Tensor(labels, [b, n]), maskInput, hasMask, originalSize, _tensors);
         }
         finally
         {
