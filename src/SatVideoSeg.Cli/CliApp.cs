@@ -34,6 +34,9 @@ public static class CliApp
             await errors.WriteLineAsync("Run 'satvidseg --help' for usage.");
             return 2;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Error = errors, Output = Console.Out });
+        using var signals = new TerminationSignals();
+        // ProcessTerminationTimeout null: termination is handled by TerminationSignals, not twice.
+        var configuration = new InvocationConfiguration { Error = errors, Output = Console.Out, ProcessTerminationTimeout = null };
+        return await parsed.InvokeAsync(configuration, signals.Token);
     }
 }

@@ -40,7 +40,7 @@ public static class JobRunner
         catch (OperationCanceledException)
         {
             // Outputs are written to .partial files and renamed only on success, so nothing half-written remains.
-            errors.WriteLine("cancelled: no output was written (partial files removed)");
+            errors.WriteLine("cancelled: no output was written (partial files removed); a segment run resumes where it stopped when run again");
             return 130;
         }
         catch (Exception e) when (e is JobException or AnnotationFormatException or VideoFormatException or Segmentation.Sam.ModelContractException or ArgumentException or IOException or UnauthorizedAccessException)
