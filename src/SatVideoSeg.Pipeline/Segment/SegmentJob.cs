@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SatVideoSeg.Core.Buffers;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Masks;
@@ -43,7 +44,7 @@ public static class SegmentJob
         if (options.InitOnly && options.BoxesEvery > 1) throw new JobException($"--init-only and --boxes-every {options.BoxesEvery} exclude each other: give one");
         SegmenterFactory.Validate(options.Segmenter, options.BatchSize);
         var timer = new StageTimer();
-        // The model loads while FFmpeg probes and decodes the first frames (0.4 s of a 6 s run on
+        // The model loads while FFmpeg probes and decodes the first frames (0.2-0.4 s of a 6 s run on
         // the 90-frame sample); a broken model then fails the run at its first frame.
         using var segmenter = new BackgroundLoad<ISegmenter>(() => timer.Time("load", () =>
             SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer)));
@@ -64,7 +65,7 @@ public static class SegmentJob
         // Sparse runs draw prompt boxes: annotated solid, predicted dashed.
         var overlayStyle = options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true };
         // Overlay frames are encoded and dropped: recycle their ~1 MB buffers (steadier memory).
-        var renderer = new OverlayRenderer(overlayStyle, info.Fps, new Core.Buffers.BufferPool<byte>());
+        var renderer = new OverlayRenderer(overlayStyle, info.Fps, new BufferPool<byte>());
         var recorder = new RunRecorder(info.FrameCount, overlayStyle, info.Fps);
         var quality = new Dictionary<int, TrackQualityAccumulator>();
         int frames = 0, objectFrames = 0;

@@ -38,9 +38,6 @@ public sealed class SegmentJournal : IDisposable
         _kept = kept;
     }
 
-    /// <summary>Frames recorded by an earlier run that this run replays.</summary>
-    public int ReplayableFrames => _replay.Count;
-
     /// <summary>Opens the journal of <paramref name="outputDirectory"/>: resumes it when its key matches and <paramref name="resume"/> is set, else starts a new one.</summary>
     public static SegmentJournal Open(string outputDirectory, string key, bool resume)
     {
