@@ -49,26 +49,45 @@ public sealed class CocoRle
     /// <summary>Encodes a mask over its whole frame.</summary>
     public static CocoRle Encode(BitMask mask)
     {
+        // Column-major runs (pycocotools' Fortran order). Only the mask's stored rectangle is read:
+        // the background around it adds to the runs arithmetically, so the cost follows the
+        // object, not the frame (a car on a 1024x576 frame: 3.8 µs when every row was walked).
         int h = mask.FrameHeight, w = mask.FrameWidth;
+        var rect = mask.Rect;
+        var data = mask.Data;
         var counts = new List<long>();
         long run = 0;
         byte current = 0;
-        var rect = mask.Rect;
-        for (int x = 0; x < w; x++)
+        void Background(long pixels)
         {
-            if (x < rect.X || x >= rect.Right)
+            if (pixels == 0) return;
+            if (current == 0)
             {
-                // A column outside the stored window is all background.
-                if (current == 0) { run += h; continue; }
-                counts.Add(run); current = 0; run = h; continue;
+                run += pixels;
+                return;
             }
-            for (int y = 0; y < h; y++)
+            counts.Add(run);
+            current = 0;
+            run = pixels;
+        }
+        Background((long)rect.X * h);
+        for (int x = rect.X; x < rect.Right; x++)
+        {
+            Background(rect.Y);
+            for (int y = rect.Y; y < rect.Bottom; y++)
             {
-                byte v = mask[x, y] ? (byte)1 : (byte)0;
-                if (v != current) { counts.Add(run); run = 0; current = v; }
+                byte v = data[(y - rect.Y) * rect.Width + x - rect.X] != 0 ? (byte)1 : (byte)0;
+                if (v != current)
+                {
+                    counts.Add(run);
+                    run = 0;
+                    current = v;
+                }
                 run++;
             }
+            Background(h - rect.Bottom);
         }
+        Background((long)(w - rect.Right) * h);
         counts.Add(run);
         return new CocoRle(h, w, counts.ToArray());
     }

@@ -65,6 +65,40 @@ public class CocoRleTests
     }
 
     [Fact]
+    public void Encoding_Only_The_Stored_Rectangle_Gives_The_Runs_Of_A_Pixel_By_Pixel_Walk_Of_The_Frame()
+    {
+        // Masks stored in any rectangle (touching the frame's edges, loose around the object,
+        // empty), against the plain column-major walk over every frame pixel.
+        Gen.Select(Gen.Int[1, 10], Gen.Int[1, 10], Gen.Int)
+            .Sample((h, w, seed) =>
+            {
+                var rng = new Random(seed);
+                int x0 = rng.Next(w), y0 = rng.Next(h);
+                var rect = new PixelRect(x0, y0, rng.Next(1, w - x0 + 1), rng.Next(1, h - y0 + 1));
+                var data = new byte[rect.Area];
+                for (int i = 0; i < data.Length; i++) data[i] = (byte)(rng.Next(3) == 0 ? 1 : 0);
+                var mask = new BitMask(w, h, rect, data);
+
+                var expected = new List<long>();
+                long run = 0;
+                bool current = false;
+                for (int x = 0; x < w; x++)
+                    for (int y = 0; y < h; y++)
+                    {
+                        if (mask[x, y] != current)
+                        {
+                            expected.Add(run);
+                            run = 0;
+                            current = !current;
+                        }
+                        run++;
+                    }
+                expected.Add(run);
+                return CocoRle.Encode(mask).Counts.SequenceEqual(expected);
+            }, iter: 500);
+    }
+
+    [Fact]
     public void Round_Trip_Preserves_Every_Pixel_Of_Random_Masks()
     {
         Gen.Select(Gen.Int[1, 12], Gen.Int[1, 12], Gen.Int)
