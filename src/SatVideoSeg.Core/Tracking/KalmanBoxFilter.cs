@@ -29,9 +29,6 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
 
     private readonly KalmanNoise _noise = noise ?? KalmanNoise.Default;
 
-    /// <summary>The noise constants.</summary>
-    public KalmanNoise Noise => _noise;
-
     /// <summary>
     /// A new track from one box: velocity zero; position std 2σp and velocity std 10σv (ByteTrack's
     /// factors: the first box is trusted, its velocity is unknown), the latter at least

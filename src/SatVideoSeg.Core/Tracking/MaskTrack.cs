@@ -72,7 +72,4 @@ public sealed class MaskTrack
 
     /// <summary>The box of the current Kalman mean.</summary>
     public BoxXyxy PredictedBox => KalmanBoxFilter.ToBox(Kalman);
-
-    /// <summary>Whether the track can still be linked.</summary>
-    public bool IsLive => State != TrackState.Removed;
 }

@@ -49,6 +49,13 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     /// </summary>
     public IReadOnlyList<TrackPrediction> Predict(int frameIndex)
     {
+        Advance(frameIndex);
+        return _tracks.Select(t => new TrackPrediction(t.Id, t.AnnotationId, t.Class, t.PredictedBox, t.State, t.Memory, (Math.Sqrt(t.Kalman.Covariance[0, 0]), Math.Sqrt(t.Kalman.Covariance[1, 1])))).ToArray();
+    }
+
+    // Moves every live track's Kalman belief forward to the frame (idempotent for the same frame).
+    private void Advance(int frameIndex)
+    {
         if (frameIndex < _frame)
             throw new ArgumentOutOfRangeException(nameof(frameIndex), frameIndex, $"frames must not go backwards: the linker is at frame {_frame}");
         _frame = frameIndex;
@@ -60,7 +67,6 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
                 t.KalmanFrame++;
             }
         }
-        return _tracks.Select(t => new TrackPrediction(t.Id, t.AnnotationId, t.Class, t.PredictedBox, t.State, t.Memory, (Math.Sqrt(t.Kalman.Covariance[0, 0]), Math.Sqrt(t.Kalman.Covariance[1, 1])))).ToArray();
     }
 
     /// <summary>
@@ -77,7 +83,7 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     public LinkerResult Update(int frameIndex, IReadOnlyList<LinkerDetection> detections)
     {
         // 1. Predict.
-        Predict(frameIndex);
+        Advance(frameIndex);
         var live = _tracks.ToList();
         var assigned = new int?[detections.Count];
         var bound = new Dictionary<MaskTrack, int>();   // track -> detection index
@@ -101,7 +107,7 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
                 open.Add(j);
                 continue;
             }
-            var t = d.PromptTrackId is int id ? live.FirstOrDefault(x => x.Id == id) : null;
+            var t = d.PromptTrackId is int id ? Find(id) : null;
             if (t is null || bound.ContainsKey(t) || measured[j] is not BoxXyxy m) continue;
             if (1 - TrackSimilarity.Similarity(t, m, d.Mask, _options.MaskWeight) <= _options.MaxOwnPromptCost) bound[t] = j;
         }

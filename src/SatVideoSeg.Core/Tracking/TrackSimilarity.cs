@@ -13,11 +13,19 @@ public static class TrackSimilarity
     /// w · IoU(last mask shifted by the predicted motion, mask) + (1 - w) · IoU(predicted box, measured box);
     /// box IoU alone when either mask is missing or empty.
     /// </summary>
-    public static double Similarity(MaskTrack track, BoxXyxy measured, BitMask mask, double maskWeight)
+    public static double Similarity(MaskTrack track, BoxXyxy measured, BitMask mask, double maskWeight) =>
+        Similarity(track, ShiftedLastMask(track), measured, mask, maskWeight);
+
+    // The track's last mask moved by its predicted motion; null when it has none (box IoU only).
+    private static BitMask? ShiftedLastMask(MaskTrack track) =>
+        track.LastMask is { } last && !last.Rect.IsEmpty && !last.IsEmpty
+            ? MaskMotion.Translate(last, track.Kalman.CenterX - track.LastCenter.X, track.Kalman.CenterY - track.LastCenter.Y)
+            : null;
+
+    private static double Similarity(MaskTrack track, BitMask? shifted, BoxXyxy measured, BitMask mask, double maskWeight)
     {
         double boxIoU = track.PredictedBox.IoU(measured);
-        if (track.LastMask is not { } last || last.Rect.IsEmpty || mask.Rect.IsEmpty || last.IsEmpty || mask.IsEmpty) return boxIoU;
-        var shifted = MaskMotion.Translate(last, track.Kalman.CenterX - track.LastCenter.X, track.Kalman.CenterY - track.LastCenter.Y);
+        if (shifted is null || mask.Rect.IsEmpty || mask.IsEmpty) return boxIoU;
         return maskWeight * MaskIoU.Compute(shifted, mask) + (1 - maskWeight) * boxIoU;
     }
 
@@ -35,6 +43,8 @@ public static class TrackSimilarity
         for (int i = 0; i < tracks.Count; i++)
         {
             var t = tracks[i];
+            // Once per track, not per pair: the shifted mask depends on the track alone.
+            var shifted = ShiftedLastMask(t);
             for (int j = 0; j < detections.Count; j++)
             {
                 var d = detections[j];
@@ -43,7 +53,7 @@ public static class TrackSimilarity
                     cost[i, j] = double.PositiveInfinity;
                     continue;
                 }
-                double c = 1 - Similarity(t, d.Box, d.Mask, options.MaskWeight);
+                double c = 1 - Similarity(t, shifted, d.Box, d.Mask, options.MaskWeight);
                 if (c <= options.MaxCost && options.MotionGate && filter.GatingDistance(t.Kalman, d.Box, onlyPosition: true) > KalmanBoxFilter.ChiSquare95[2])
                     c = double.PositiveInfinity;
                 cost[i, j] = c;

@@ -19,11 +19,6 @@ public static class FramesFolder
         return HasImages(sequenceFolder) ? sequenceFolder : null;
     }
 
-    /// <summary>The frame image files of a folder in natural order.</summary>
-    public static string[] Images(string folder) =>
-        Directory.EnumerateFiles(folder).Where(f => ImageSequenceSource.ImageExtensions.Contains(Path.GetExtension(f)))
-            .Order(NaturalStringComparer.Instance).ToArray();
-
     private static bool HasImages(string folder) =>
         Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(f => ImageSequenceSource.ImageExtensions.Contains(Path.GetExtension(f)));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Datasets.Benchmarks;
 
 namespace SatVideoSeg.Datasets.Boxes;
 
@@ -12,7 +13,6 @@ namespace SatVideoSeg.Datasets.Boxes;
 /// </summary>
 public static class BoxFileReader
 {
-    private static readonly char[] Separators = [',', '\t', ' ', ';'];
 
     /// <summary>Reads a file in the given (or detected) layout.</summary>
     public static BoxAnnotations Read(string path, BoxFileFormat format = BoxFileFormat.Auto)
@@ -29,8 +29,8 @@ public static class BoxFileReader
     {
         for (int i = 0; i < lines.Count; i++)
         {
-            if (IsSkipped(lines[i])) continue;
-            int n = Split(lines[i]).Length;
+            if (AnnotationText.IsSkipped(lines[i])) continue;
+            int n = AnnotationText.Split(lines[i]).Length;
             if (n == 4) return BoxFileFormat.Sot;
             if (n >= 6) return BoxFileFormat.Mot;
             throw new AnnotationFormatException(path, i + 1,
@@ -43,15 +43,15 @@ public static class BoxFileReader
     {
         for (int i = 0; i < lines.Length; i++)
         {
-            if (IsSkipped(lines[i])) continue;
-            var f = Split(lines[i]);
+            if (AnnotationText.IsSkipped(lines[i])) continue;
+            var f = AnnotationText.Split(lines[i]);
             if (f.Length < 6) throw new AnnotationFormatException(path, i + 1, $"expected at least 6 fields (frame,id,x,y,w,h), got {f.Length}");
-            int frame = ParseInt(path, i, f[0], "frame");
+            int frame = AnnotationText.Integer(path, i + 1, f[0], "frame");
             if (frame < 1) throw new AnnotationFormatException(path, i + 1, $"frame {frame}: MOT frames are 1-based");
-            int id = ParseInt(path, i, f[1], "id");
+            int id = AnnotationText.Integer(path, i + 1, f[1], "id");
             var box = ParseBox(path, i, f.AsSpan(2, 4));
             if (box is null) continue;
-            var cls = f.Length >= 8 ? ObjectClasses.FromId(ParseInt(path, i, f[7], "class")) : ObjectClass.Unknown;
+            var cls = f.Length >= 8 ? ObjectClasses.FromId(AnnotationText.Integer(path, i + 1, f[7], "class")) : ObjectClass.Unknown;
             yield return new AnnotatedBox(frame - 1, id, cls, box.Value, i + 1);
         }
     }
@@ -61,8 +61,8 @@ public static class BoxFileReader
         int frame = 0;
         for (int i = 0; i < lines.Length; i++)
         {
-            if (string.IsNullOrWhiteSpace(lines[i]) || lines[i].TrimStart().StartsWith('#')) continue;
-            var f = Split(lines[i]);
+            if (AnnotationText.IsSkipped(lines[i])) continue;
+            var f = AnnotationText.Split(lines[i]);
             if (f.Length != 4) throw new AnnotationFormatException(path, i + 1, $"expected 4 fields (x,y,w,h), got {f.Length}");
             var box = ParseBox(path, i, f);
             if (box is not null) yield return new AnnotatedBox(frame, 1, ObjectClass.Unknown, box.Value, i + 1);
@@ -84,15 +84,4 @@ public static class BoxFileReader
             throw new AnnotationFormatException(path, i + 1, $"zero-size box: w={v[2]}, h={v[3]}");
         return new BoxXywh(v[0], v[1], v[2], v[3]).ToXyxy();
     }
-
-    private static int ParseInt(string path, int i, string s, string what)
-    {
-        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d == Math.Floor(d) && Math.Abs(d) < int.MaxValue)
-            return (int)d;
-        throw new AnnotationFormatException(path, i + 1, $"{what} '{s}' is not an integer");
-    }
-
-    private static bool IsSkipped(string line) => string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#');
-
-    private static string[] Split(string line) => line.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -7,14 +7,7 @@ namespace SatVideoSeg.Datasets.IO;
 public static class AtomicFile
 {
     /// <summary>Writes text atomically (UTF-8, no BOM).</summary>
-    public static void WriteAllText(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = full + ".partial";
-        File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(false));
-        File.Move(temporary, full, overwrite: true);
-    }
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
 
     /// <summary>Writes bytes atomically.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)

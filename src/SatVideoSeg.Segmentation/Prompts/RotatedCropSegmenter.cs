@@ -98,10 +98,11 @@ public sealed class RotatedCropSegmenter : ISegmenter
         // WarpInverseMap: the matrix maps destination (ROI) pixels to source (patch) pixels.
         using var m = PatchTransform(obb, side, roi.X, roi.Y);
         Cv2.WarpAffine(src, dst, m, new Size(roi.Width, roi.Height), InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Constant, Scalar.All(0));
+        // One copy out of the (continuous) result instead of a native call per pixel.
+        dst.GetArray(out float[] warped);
         var data = new byte[roi.Width * roi.Height];
-        for (int y = 0; y < roi.Height; y++)
-            for (int x = 0; x < roi.Width; x++)
-                if (dst.At<float>(y, x) >= 0.5f) data[y * roi.Width + x] = 1;
+        for (int i = 0; i < data.Length; i++)
+            if (warped[i] >= 0.5f) data[i] = 1;
         return new BitMask(frame.Width, frame.Height, roi, data).Trim();
     }
 

@@ -26,37 +26,9 @@ public sealed class ImageFeatures : IDisposable
     /// <summary>Shape of image_embeddings, [B,C,h,w].</summary>
     public long[] EmbeddingShape { get; }
 
-    /// <summary>Images in the batch.</summary>
-    public int BatchSize => (int)EmbeddingShape[0];
-
     /// <summary>Decoder inputs, embedding first, in the manifest's order.</summary>
     internal IEnumerable<(string Name, OrtValue Value)> Inputs => _names.Select((n, i) => (n, _values[i]));
 
-    /// <summary>
-    /// Item <paramref name="index"/> of the batch as features of batch 1, for decoders without a
-    /// batch axis (copied into managed memory; the batched path never copies).
-    /// </summary>
-    public ImageFeatures Item(int index)
-    {
-        var items = new List<OrtValue>(_values.Count);
-        foreach (var value in _values)
-        {
-            var shape = value.GetTensorTypeAndShape().Shape;
-            long n = shape.Skip(1).Aggregate(1L, (a, b) => a * b);
-            var data = value.GetTensorDataAsSpan<float>().Slice((int)(index * n), (int)n).ToArray();
-            items.Add(OrtValue.CreateTensorValueFromMemory(data, [1, .. shape[1..]]));
-        }
-        return new ImageFeatures(_names, items, new DisposableList(items));
-    }
-
     /// <inheritdoc />
     public void Dispose() => _owner.Dispose();
-
-    private sealed class DisposableList(List<OrtValue> values) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var v in values) v.Dispose();
-        }
-    }
 }

@@ -18,16 +18,12 @@ public sealed class SamModel : IDisposable
         _encoder = encoder;
         _decoder = decoder;
         var image = encoder.InputMetadata[manifest.EncoderInput];
-        EncoderTakesNormalizedBatch = image.Dimensions.Length == 4;
-        EncoderBatchable = EncoderTakesNormalizedBatch && image.Dimensions[0] != 1;
+        EncoderBatchable = image.Dimensions.Length == 4 && image.Dimensions[0] != 1;
         DecoderBatchable = decoder.InputMetadata[manifest.Embedding].Dimensions[0] != 1 && manifest.BatchAxis;
     }
 
     /// <summary>The manifest the model was loaded from.</summary>
     public ModelManifest Manifest { get; }
-
-    /// <summary>True for encoders taking [B,3,S,S] normalised input; false for [H,W,3] 0-255 input.</summary>
-    public bool EncoderTakesNormalizedBatch { get; }
 
     /// <summary>Whether the encoder accepts several images per call.</summary>
     public bool EncoderBatchable { get; }

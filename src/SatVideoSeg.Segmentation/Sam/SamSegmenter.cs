@@ -144,9 +144,10 @@ public sealed class SamSegmenter : ISegmenter
     private SegmentedObject[] SegmentWholeFrame(Frame frame, IReadOnlyList<ObjectPrompt> prompts)
     {
         int s = _model.Manifest.InputSize;
-        var image = new float[_preprocessor.ImageSize];
+        var image = _tensors.Rent(_preprocessor.ImageSize);
         var transform = _preprocessor.WriteWholeFrame(frame, image);
         using var features = _model.Encode(new Tensor(image, [1, 3, s, s]));
+        _tensors.Return(image);
         var results = new SegmentedObject[prompts.Count];
         for (int i = 0; i < prompts.Count; i++)
         {
@@ -160,34 +161,18 @@ public sealed class SamSegmenter : ISegmenter
             var window = new BoxXyxy(box.X0 - margin, box.Y0 - margin, box.X1 + margin, box.Y1 + margin).ToPixelRect()
                 .Intersect(new PixelRect(0, 0, frame.Width, frame.Height));
             results[i] = ToObject(prompts[i], iou, lowRes, 0, sampler, window, frame);
+            _tensors.Return(iou.Data);
+            _tensors.Return(lowRes.Data);
         }
         return results;
     }
 
-    // Decodes every prompt of a batch: in one call where the decoder is batched, else one by one.
+    // Decodes every prompt of a batch in one call. Batches of more than one crop exist only where
+    // the decoder has a batch axis (EffectiveBatchSize), and whole-frame mode decodes one prompt at a time.
     private (Tensor Iou, Tensor LowRes) DecodeAll(ImageFeatures features, PromptPoints[] prompts, (int H, int W) originalSize)
     {
-        int maskSide = 4 * (int)features.EmbeddingShape[2];
-        int maskWidth = 4 * (int)features.EmbeddingShape[3];
-        if (_model.DecoderBatchable || prompts.Length == 1)
-            return DecodeBatch(features, prompts, maskSide, maskWidth, originalSize);
-        var ious = new List<Tensor>();
-        var masks = new List<Tensor>();
-        for (int i = 0; i < prompts.Length; i++)
-        {
-            // Whole-frame mode shares one embedding (batch 1) between prompts; crop mode decodes item i.
-            using var one = features.BatchSize == 1 ? null : features.Item(i);
-            var (iou, low) = DecodeBatch(one ?? features, [prompts[i]], maskSide, maskWidth, originalSize);
-            ious.Add(iou);
-            masks.Add(low);
-        }
-        var joined = (Concat(ious), Concat(masks));
-        foreach (var part in ious.Concat(masks)) _tensors.Return(part.Data);
-        return joined;
-    }
-
-    private (Tensor Iou, Tensor LowRes) DecodeBatch(ImageFeatures features, PromptPoints[] prompts, int maskH, int maskW, (int H, int W) originalSize)
-    {
+        int maskH = 4 * (int)features.EmbeddingShape[2];
+        int maskW = 4 * (int)features.EmbeddingShape[3];
         int b = prompts.Length, n = prompts.Max(p => p.Count);
         var coords = new float[b * n * 2];
         var labels = new float[b * n];
@@ -209,13 +194,6 @@ public sealed class SamSegmenter : ISegmenter
         {
             _tensors.Return(maskInput.Data);
         }
-    }
-
-    private static Tensor Concat(List<Tensor> parts)
-    {
-        var shape = (long[])parts[0].Shape.Clone();
-        shape[0] = parts.Sum(p => p.Shape[0]);
-        return new Tensor(parts.SelectMany(p => p.Data).ToArray(), shape);
     }
 
     private SegmentedObject ToObject(ObjectPrompt prompt, Tensor iou, Tensor lowRes, int item, LogitSampler sampler, PixelRect window, Frame frame)

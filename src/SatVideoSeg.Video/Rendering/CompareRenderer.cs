@@ -29,9 +29,6 @@ public sealed class CompareRenderer(OverlayStyle style, CompareMode mode, double
     /// <summary>The pixel counts of the last frame rendered.</summary>
     public (long TruePositive, long FalseNegative, long FalsePositive) LastCounts { get; private set; }
 
-    /// <summary>The last panel of the last frame rendered, input-sized: the difference panel, or the prediction in side-by-side mode.</summary>
-    public Frame? LastPanel { get; private set; }
-
     /// <summary>Draws one frame; the result is <see cref="OutputWidth"/> wide and as high as the input.</summary>
     public Frame Render(Frame frame, FrameDetections predicted, FrameDetections truth)
     {
@@ -46,14 +43,14 @@ public sealed class CompareRenderer(OverlayStyle style, CompareMode mode, double
             using var canvas = new OverlayCanvas(frame, fps);
             LastCounts = _difference.Annotate(canvas, predicted, truth);
             if (style.FrameCounter) new FrameInfoAnnotator().Annotate(canvas, predicted);
-            panels.Add((canvas.ToFrame(), "difference"));
+            // The canvas owns a fresh copy of the frame that nothing else touches: hand it out as is.
+            panels.Add((new Frame(frame.Index, frame.Width, frame.Height, canvas.Pixels), "difference"));
         }
         if (mode == CompareMode.SideBySide)
         {
             var map = PixelConfusion.Map(predicted.Objects.Select(o => o.Mask), truth.Objects.Select(o => o.Mask), frame.Width, frame.Height);
             LastCounts = PixelConfusion.Count(map);
         }
-        LastPanel = panels[^1].Panel;
         return panels.Count == 1 ? panels[0].Panel : Compose(frame.Index, panels);
     }
 

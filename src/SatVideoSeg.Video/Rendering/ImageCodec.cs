@@ -17,17 +17,4 @@ public static class ImageCodec
         Cv2.ImEncode(".png", mat.Mat, out var bytes, new ImageEncodingParam(ImwriteFlags.PngCompression, PngCompression));
         return bytes;
     }
-
-    /// <summary>A frame scaled (area averaging) so that its longer side is at most <paramref name="maxSide"/> pixels.</summary>
-    public static Frame Shrink(Frame frame, int maxSide)
-    {
-        double scale = (double)maxSide / Math.Max(frame.Width, frame.Height);
-        if (scale >= 1) return frame;
-        int w = Math.Max(1, (int)Math.Round(frame.Width * scale)), h = Math.Max(1, (int)Math.Round(frame.Height * scale));
-        var pixels = new byte[w * h * 3];
-        using var src = PinnedMat.Of(frame);
-        using var dst = new PinnedMat(pixels, h, w, MatType.CV_8UC3);
-        Cv2.Resize(src.Mat, dst.Mat, new Size(w, h), 0, 0, InterpolationFlags.Area);
-        return new Frame(frame.Index, w, h, pixels);
-    }
 }

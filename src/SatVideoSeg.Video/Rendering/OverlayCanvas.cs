@@ -6,7 +6,7 @@ namespace SatVideoSeg.Video.Rendering;
 /// <summary>
 /// A private copy of a frame that annotators draw on, both directly (<see cref="Pixels"/>, for
 /// exact fixed-point blending) and through OpenCV (<see cref="Mat"/>, a header over the same
-/// pinned buffer). Valid until disposed; <see cref="ToFrame"/> hands the pixels out.
+/// pinned buffer). Valid until disposed; <see cref="Pixels"/> stays the caller's after that.
 /// </summary>
 public sealed class OverlayCanvas : IDisposable
 {
@@ -64,9 +64,6 @@ public sealed class OverlayCanvas : IDisposable
         Pixels[p + 1] = colour.G;
         Pixels[p + 2] = colour.R;
     }
-
-    /// <summary>A frame over a copy of the current pixels.</summary>
-    public Frame ToFrame() => new(FrameIndex, Width, Height, (byte[])Pixels.Clone());
 
     /// <inheritdoc />
     public void Dispose() => _mat.Dispose();

@@ -56,9 +56,6 @@ public sealed class FfmpegPipeEncoder : IFrameSink
         }
     }
 
-    /// <summary>Number of frames written so far.</summary>
-    public int FramesWritten { get; private set; }
-
     /// <inheritdoc />
     public void Write(Frame frame)
     {
@@ -72,7 +69,6 @@ public sealed class FfmpegPipeEncoder : IFrameSink
         {
             throw new VideoFormatException($"{_destination}: encoder stopped at frame {frame.Index}: {Errors()}", e);
         }
-        FramesWritten++;
     }
 
     /// <inheritdoc />

@@ -20,9 +20,6 @@ public sealed class H264FileSink : IFrameSink
              "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4"]);
     }
 
-    /// <summary>Number of frames written so far.</summary>
-    public int FramesWritten => _encoder.FramesWritten;
-
     /// <inheritdoc />
     public void Write(Frame frame) => _encoder.Write(frame);
 

@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using OpenCvSharp;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Video.Rendering;
 
 namespace SatVideoSeg.Video.Sinks;
 
@@ -13,19 +13,13 @@ public static class ImageFileWriter
     /// <summary>Encodes and writes the frame; the folder is created when missing.</summary>
     public static void Write(string path, Frame frame)
     {
-        var handle = GCHandle.Alloc(frame.Pixels, GCHandleType.Pinned);
         byte[] bytes;
-        try
+        using (var pinned = PinnedMat.Of(frame))
         {
-            using var mat = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, handle.AddrOfPinnedObject());
             string ext = Path.GetExtension(path).ToLowerInvariant();
             var parameters = ext is ".jpg" or ".jpeg" ? new[] { new ImageEncodingParam(ImwriteFlags.JpegQuality, 95) } : [];
-            Cv2.ImEncode(ext, mat, out bytes, parameters);
+            Cv2.ImEncode(ext, pinned.Mat, out bytes, parameters);
             if (bytes.Length == 0) throw new VideoFormatException($"{path}: OpenCV cannot encode frame {frame.Index} as {ext}");
-        }
-        finally
-        {
-            handle.Free();
         }
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
