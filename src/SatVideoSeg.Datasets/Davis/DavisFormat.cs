@@ -78,15 +78,23 @@ public static class DavisFormat
         // IHDR bit depth sits at byte 24 (8 signature + 4 length + 4 type + 8 width/height).
         int[] values;
         int width, height;
-        if (bytes.Length > 24 && bytes[24] == 16)
+        try
         {
-            var (w, h, v) = MotsPng16.Read(file);
-            (width, height, values) = (w, h, v.Select(x => (int)x).ToArray());
+            if (bytes.Length > 24 && bytes[24] == 16)
+            {
+                var (w, h, v) = MotsPng16.Decode(bytes);
+                (width, height, values) = (w, h, v.Select(x => (int)x).ToArray());
+            }
+            else
+            {
+                var (w, h, v) = IndexedPng.Decode(bytes);
+                (width, height, values) = (w, h, v.Select(x => (int)x).ToArray());
+            }
         }
-        else
+        catch (FormatException e)
         {
-            var (w, h, v) = IndexedPng.Read(file);
-            (width, height, values) = (w, h, v.Select(x => (int)x).ToArray());
+            // Decoded from the bytes read above, not read again: errors name the file as Read's do.
+            throw new AnnotationFormatException(file, 0, e.Message);
         }
         var objects = new List<(int, BitMask)>();
         foreach (int value in values.Where(v => v != 0).Distinct().Order())

@@ -15,14 +15,17 @@ public static class MotsFormat
     public const int MaxTrackId = 999;
 
     /// <summary>Formats one line; <paramref name="frameBase"/> is 1 (MOTSChallenge) or 0 (KITTI).</summary>
-    public static string FormatLine(int frameIndex, int trackId, ObjectClass cls, BitMask mask, int frameBase = 1)
+    public static string FormatLine(int frameIndex, int trackId, ObjectClass cls, BitMask mask, int frameBase = 1) =>
+        FormatLine(frameIndex, trackId, cls, CocoRle.Encode(mask), frameBase);
+
+    /// <summary>The same line from a mask already encoded (callers that also need the RLE encode once).</summary>
+    public static string FormatLine(int frameIndex, int trackId, ObjectClass cls, CocoRle rle, int frameBase = 1)
     {
         if (trackId < 1 || trackId > MaxTrackId)
             throw new ArgumentOutOfRangeException(nameof(trackId), trackId, $"MOTS instance ids must be 1..{MaxTrackId} (obj_id = class*1000 + id)");
-        var rle = CocoRle.Encode(mask);
         int objId = (int)cls * 1000 + trackId;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{frameIndex + frameBase} {objId} {(int)cls} {mask.FrameHeight} {mask.FrameWidth} {rle.ToCompressedString()}");
+            $"{frameIndex + frameBase} {objId} {(int)cls} {rle.Height} {rle.Width} {rle.ToCompressedString()}");
     }
 
     /// <summary>Parses one line; errors name file:line.</summary>

@@ -47,10 +47,9 @@ public static class BenchPrompts
     public static ObjectPrompt For(BenchObject o, BenchPrompt prompt) => prompt switch
     {
         BenchPrompt.Box => new ObjectPrompt(o.Id, o.Class, o.Mask.TightRect().ToBox()),
-        BenchPrompt.ObbEnclosing => OrientedPromptBuilder.Build(o.Id, o.Class, OrientedBoxFit.MinimumArea(o.Mask), OrientedPromptMode.Enclosing),
+        // The enclosing-box prompt carries the oriented box too; RotatedCropSegmenter uses the latter.
+        BenchPrompt.ObbEnclosing or BenchPrompt.ObbRotated => OrientedPromptBuilder.Build(o.Id, o.Class, OrientedBoxFit.MinimumArea(o.Mask), OrientedPromptMode.Enclosing),
         BenchPrompt.ObbPoints => OrientedPromptBuilder.Build(o.Id, o.Class, OrientedBoxFit.MinimumArea(o.Mask), OrientedPromptMode.Points),
-        // The enclosing-box prompt carries the oriented box; RotatedCropSegmenter uses the latter.
-        BenchPrompt.ObbRotated => OrientedPromptBuilder.Build(o.Id, o.Class, OrientedBoxFit.MinimumArea(o.Mask), OrientedPromptMode.Enclosing),
         _ => throw new ArgumentOutOfRangeException(nameof(prompt), prompt, "unknown bench prompt"),
     };
 }

@@ -82,10 +82,11 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             // 4. Write this frame.
             foreach (var o in kept)
             {
-                gt?.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
+                var rle = CocoRle.Encode(o.Mask);
+                gt?.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, rle, options.MotsFrameBase));
                 if (ytvis is not null)
                 {
-                    ytvis[o.TrackId][frame.Index] = CocoRle.Encode(o.Mask);
+                    ytvis[o.TrackId][frame.Index] = rle;
                     ytvisBoxes![o.TrackId][frame.Index] = YtvisFormat.BoxOf(o.Mask);
                 }
             }

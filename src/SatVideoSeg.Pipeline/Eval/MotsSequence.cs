@@ -14,9 +14,6 @@ namespace SatVideoSeg.Pipeline.Eval;
 /// </summary>
 public sealed class MotsSequence : EvalSequence
 {
-    /// <summary>MOTS class id of ignore regions.</summary>
-    public const int IgnoreClassId = 10;
-
     private readonly Dictionary<int, List<(MotsRecord Record, int ObjectId, string ClassName)>> _byFrame = [];
     private readonly Dictionary<int, List<MotsRecord>> _ignoreByFrame = [];
     private readonly int _frameBase;
@@ -55,7 +52,7 @@ public sealed class MotsSequence : EvalSequence
                 throw new AnnotationFormatException(file, n, $"image size {r.Rle.Width}x{r.Rle.Height} differs from {_width}x{_height} ({what})");
             }
             var (objectId, classId) = RawIds(line);
-            if (classId == IgnoreClassId)
+            if (classId == MotsClassMap.IgnoreClassId)
             {
                 if (!_ignoreByFrame.TryGetValue(r.FrameIndex, out var regions)) _ignoreByFrame[r.FrameIndex] = regions = [];
                 regions.Add(r);

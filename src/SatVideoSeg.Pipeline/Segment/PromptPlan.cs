@@ -36,13 +36,14 @@ public sealed class PromptPlan
                     throw new JobException($"{boxes.File}:{b.Line}: object id {b.TrackId} is above {Datasets.Mots.MotsFormat.MaxTrackId}, the largest MOTS instance id");
             }
         }
+        FirstFrame = _firstFrames.Count == 0 ? null : _firstFrames.Values.Min();
     }
 
     /// <summary>First annotated frame (0-based) of each object id.</summary>
     public IReadOnlyDictionary<int, int> FirstFrames => _firstFrames;
 
     /// <summary>First annotated frame (0-based) of the whole file, or null when it holds no box.</summary>
-    public int? FirstFrame => FirstFrames.Count == 0 ? null : FirstFrames.Values.Min();
+    public int? FirstFrame { get; }
 
     /// <summary>Boxes that reached past the frame edge and were clipped.</summary>
     public int ClippedBoxes { get; }

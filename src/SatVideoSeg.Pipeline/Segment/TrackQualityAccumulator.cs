@@ -36,6 +36,7 @@ public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
     private double _temporalSum;
     private double _temporalMin = double.PositiveInfinity;
     private BitMask? _previous;
+    private long _previousArea;
     private int _previousFrame = -2;
 
     /// <summary>The track.</summary>
@@ -61,7 +62,7 @@ public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
             _temporalCount++;
             _temporalMin = Math.Min(_temporalMin, iou);
             if (iou < LowTemporalIoU) _lowTemporal++;
-            long before = _previous.Area;
+            long before = _previousArea;
             if (before > 0 && area > 0 && (area > AreaJumpRatio * before || AreaJumpRatio * area < before))
             {
                 _areaJumps++;
@@ -69,6 +70,7 @@ public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
             }
         }
         _previous = o.Mask;
+        _previousArea = area;
         _previousFrame = frameIndex;
     }
 
