@@ -71,8 +71,7 @@ public sealed class CompareRenderer(OverlayStyle style, CompareMode mode, double
         for (int k = 0; k < panels.Count; k++)
         {
             var origin = new Point(k * (w + Separator) + 4, h - 6);
-            Cv2.PutText(mat.Mat, panels[k].Title, origin, HersheyFonts.HersheySimplex, 0.4, Scalar.Black, 3, LineTypes.AntiAlias);
-            Cv2.PutText(mat.Mat, panels[k].Title, origin, HersheyFonts.HersheySimplex, 0.4, Scalar.White, 1, LineTypes.AntiAlias);
+            OutlinedText.Draw(mat.Mat, panels[k].Title, origin, 0.4, Scalar.White);
         }
         return composed;
     }

@@ -51,8 +51,7 @@ public sealed class DifferenceAnnotator(double opacity = 0.6, bool legend = true
         {
             var colour = new Scalar(c.B, c.G, c.R);
             Cv2.Rectangle(canvas.Mat, new Rect(4, y - 7, 7, 7), colour, -1);
-            Cv2.PutText(canvas.Mat, text, new Point(14, y), HersheyFonts.HersheySimplex, 0.35, Scalar.Black, 3, LineTypes.AntiAlias);
-            Cv2.PutText(canvas.Mat, text, new Point(14, y), HersheyFonts.HersheySimplex, 0.35, Scalar.White, 1, LineTypes.AntiAlias);
+            OutlinedText.Draw(canvas.Mat, text, new Point(14, y), 0.35, Scalar.White);
             y += 11;
         }
     }

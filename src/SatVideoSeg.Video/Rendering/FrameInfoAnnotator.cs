@@ -7,7 +7,6 @@ namespace SatVideoSeg.Video.Rendering;
 /// <summary>Writes "frame N" (1-based) and, when the rate is known, the timestamp mm:ss.ff in the top-left corner.</summary>
 public sealed class FrameInfoAnnotator : IAnnotator
 {
-    private const HersheyFonts Font = HersheyFonts.HersheySimplex;
     private const double FontScale = 0.35;
 
     /// <summary>The text for a 0-based frame index at a rate (0 = unknown).</summary>
@@ -23,7 +22,6 @@ public sealed class FrameInfoAnnotator : IAnnotator
     public void Annotate(OverlayCanvas canvas, FrameDetections detections)
     {
         string text = Text(canvas.FrameIndex, canvas.Fps);
-        Cv2.PutText(canvas.Mat, text, new Point(4, 12), Font, FontScale, Scalar.Black, 3, LineTypes.AntiAlias);
-        Cv2.PutText(canvas.Mat, text, new Point(4, 12), Font, FontScale, Scalar.White, 1, LineTypes.AntiAlias);
+        OutlinedText.Draw(canvas.Mat, text, new Point(4, 12), FontScale, Scalar.White);
     }
 }

@@ -55,8 +55,7 @@ public sealed class InsetAnnotator(int below = 20, int maxInsets = 4, int size =
                 zoomed.CopyTo(target);
             }
             Raster.Rectangle(canvas, x - 1, y - 1, size + 2, size + 2, TrackColors.For(id));
-            Cv2.PutText(canvas.Mat, $"{id}", new Point(x + 3, y + 12), HersheyFonts.HersheySimplex, 0.35, Scalar.Black, 3, LineTypes.AntiAlias);
-            Cv2.PutText(canvas.Mat, $"{id}", new Point(x + 3, y + 12), HersheyFonts.HersheySimplex, 0.35, TrackColors.ScalarFor(id), 1, LineTypes.AntiAlias);
+            OutlinedText.Draw(canvas.Mat, $"{id}", new Point(x + 3, y + 12), 0.35, TrackColors.ScalarFor(id));
         }
     }
 }

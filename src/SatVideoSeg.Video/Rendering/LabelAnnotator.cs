@@ -23,11 +23,16 @@ public sealed class LabelAnnotator(int leaderBelow = 10) : IAnnotator
         o.Prompt.Class == ObjectClass.Unknown ? $"{o.TrackId}" : $"{o.TrackId} {ObjectClasses.Name(o.Prompt.Class)}";
 
     /// <summary>The label's width and height in pixels, padding included.</summary>
-    public static (int Width, int Height) Measure(string text)
+    public static (int Width, int Height) Measure(string text) => BoxOf(TextSize(text));
+
+    private static (Size Size, int Baseline) TextSize(string text)
     {
         var size = Cv2.GetTextSize(text, Font, FontScale, 1, out int baseline);
-        return (size.Width + 2 * Padding, size.Height + baseline + 2 * Padding);
+        return (size, baseline);
     }
+
+    private static (int Width, int Height) BoxOf((Size Size, int Baseline) text) =>
+        (text.Size.Width + 2 * Padding, text.Size.Height + text.Baseline + 2 * Padding);
 
     /// <summary>The rectangle an object occupies for label placement: its mask's tight box, else its prompt box.</summary>
     public static PixelRect Anchor(SegmentedObject o) =>
@@ -43,7 +48,8 @@ public sealed class LabelAnnotator(int leaderBelow = 10) : IAnnotator
         {
             var o = detections.Objects[k];
             string text = Text(o);
-            var (w, h) = Measure(text);
+            var textSize = TextSize(text);
+            var (w, h) = BoxOf(textSize);
             var anchor = anchors[k];
             bool tiny = Math.Max(anchor.Width, anchor.Height) < leaderBelow;
             var place = LabelPlacement.Place(anchor, w, h, canvas.Width, canvas.Height, tiny ? LeaderGap : LabelPlacement.Gap, occupied);
@@ -57,8 +63,7 @@ public sealed class LabelAnnotator(int leaderBelow = 10) : IAnnotator
             for (int y = place.Y; y < place.Bottom; y++)
                 for (int x = place.X; x < place.Right; x++)
                     canvas.Blend(x, y, BoxColour, BoxAlpha);
-            var size = Cv2.GetTextSize(text, Font, FontScale, 1, out _);
-            var origin = new Point(place.X + Padding, place.Y + Padding + size.Height);
+            var origin = new Point(place.X + Padding, place.Y + Padding + textSize.Size.Height);
             Cv2.PutText(canvas.Mat, text, origin, Font, FontScale, TrackColors.ScalarFor(o.TrackId), 1, LineTypes.AntiAlias);
         }
     }
