@@ -6,7 +6,6 @@ using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Datasets.IO;
 using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Reports;
-using SatVideoSeg.Video;
 using SatVideoSeg.Video.Rendering;
 using SatVideoSeg.Video.Sinks;
 using SatVideoSeg.Video.Sources;
@@ -44,10 +43,10 @@ public static class RenderJob
         var recorder = options.ContactSheet is null && options.Report is null ? null : new RunRecorder(info.FrameCount, options.Style, info.Fps, promptSource: false);
         long tp = 0, fn = 0, fp = 0;
         int frames = 0;
-        using (var sink = Wrap(() => FrameSinks.Create(options.Output, width, info.Height, info.Fps)))
+        using (var sink = VideoErrors.AsJobError(() => FrameSinks.Create(options.Output, width, info.Height, info.Fps)))
         {
             using var frameEnumerator = source.ReadFrames(cancellationToken).GetEnumerator();
-            while (Wrap(frameEnumerator.MoveNext))
+            while (VideoErrors.AsJobError(frameEnumerator.MoveNext))
             {
                 using var frame = frameEnumerator.Current;
                 var predicted = tracks.ForFrame(frame.Index, frame.Width, frame.Height);
@@ -66,7 +65,7 @@ public static class RenderJob
                 {
                     drawn = overlay!.Render(frame, predicted);
                 }
-                Wrap(() => sink.Write(drawn));
+                VideoErrors.AsJobError(() => sink.Write(drawn));
                 recorder?.Add(frame, predicted);
                 frames++;
                 progress?.Report(new JobProgress("render", frames, info.FrameCount));
@@ -76,7 +75,7 @@ public static class RenderJob
                 if (file is not null && file.LastFrame >= frames)
                     throw new JobException($"{file.Path}: masks reach frame {file.LastFrame + 1} but {info.Path} has only {frames} frames");
             }
-            Wrap(sink.Complete);
+            VideoErrors.AsJobError(sink.Complete);
         }
 
         if (recorder is not null && options.ContactSheet is not null)
@@ -109,20 +108,5 @@ public static class RenderJob
         }
     }
 
-    private static IFrameSource Open(RenderOptions options) => Wrap(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy));
-
-    // Video errors (unreadable input, encoder failure) are reported as job errors; outputs are then discarded.
-    private static T Wrap<T>(Func<T> work)
-    {
-        try
-        {
-            return work();
-        }
-        catch (VideoFormatException e)
-        {
-            throw new JobException(e.Message, e);
-        }
-    }
-
-    private static void Wrap(Action work) => Wrap(() => { work(); return 0; });
+    private static IFrameSource Open(RenderOptions options) => VideoErrors.AsJobError(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy));
 }

@@ -20,7 +20,7 @@ public static class SegmentReportPage
             ("boxes", $"{o.Boxes} ({o.BoxFormat})"),
             ("segmenter", run.Segmenter),
             ("model", o.Model ?? "(default)"),
-            ("frames", $"{run.Frames} ({VideoSummary(run.Video)})"),
+            ("frames", string.Create(CultureInfo.InvariantCulture, $"{run.Frames} ({run.Video.Width}x{run.Video.Height} at {run.Video.Fps} fps)")),
             ("object-frames", $"{run.ObjectFrames}"),
             ("tracks", $"{run.Tracks}"),
             ("clipped boxes", $"{run.ClippedBoxes}"),
@@ -41,15 +41,6 @@ public static class SegmentReportPage
             Tracks = ReportTracks.From(recorder),
             RawJson = JsonSerializer.Serialize(run, RunInfo.Json),
         };
-    }
-
-    // run.Video is an anonymous object; read its fields back from its JSON form.
-    private static string VideoSummary(object video)
-    {
-        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(video, RunInfo.Json));
-        var r = doc.RootElement;
-        string Get(string name) => r.TryGetProperty(name, out var v) ? v.ToString() : "?";
-        return $"{Get("width")}x{Get("height")} at {Get("fps")} fps";
     }
 
     /// <summary>Builds and writes report.html into the run's output folder.</summary>

@@ -11,7 +11,6 @@ using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Reports;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Segmentation.Sam;
-using SatVideoSeg.Video;
 using SatVideoSeg.Video.Rendering;
 using SatVideoSeg.Video.Sinks;
 using SatVideoSeg.Video.Sources;
@@ -76,7 +75,7 @@ public static class SegmentJob
         var pipeline = new FramePipeline<(Core.Imaging.Frame Frame, FrameDetections Detections)>(timer);
         try
         {
-            pipeline.Run(Checked(source.ReadFrames(cancellationToken)), frame =>
+            pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)), frame =>
             {
                 var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
                 var segmented = journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height);
@@ -136,7 +135,7 @@ public static class SegmentJob
             Versions = RunInfo.Versions(),
             Options = options,
             Segmenter = segmenter.Value.Name,
-            Video = new { info.Path, info.Width, info.Height, info.Fps, info.FrameCount },
+            Video = info,
             Frames = frames,
             ObjectFrames = objectFrames,
             ResumedFrames = replayed,
@@ -163,17 +162,8 @@ public static class SegmentJob
         return report;
     }
 
-    private static IFrameSource Open(SegmentOptions options)
-    {
-        try
-        {
-            return FrameSources.Open(options.Input, options.Fps, options.SizePolicy);
-        }
-        catch (VideoFormatException e)
-        {
-            throw new JobException(e.Message, e);
-        }
-    }
+    private static IFrameSource Open(SegmentOptions options) =>
+        VideoErrors.AsJobError(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy));
 
     private static BoxAnnotations ReadBoxes(SegmentOptions options)
     {
@@ -184,26 +174,6 @@ public static class SegmentJob
         catch (AnnotationFormatException e)
         {
             throw new JobException(e.Message, e);
-        }
-    }
-
-    // Decoding errors surface mid-stream; report them as job errors (the outputs are then discarded).
-    private static IEnumerable<Core.Imaging.Frame> Checked(IEnumerable<Core.Imaging.Frame> frames)
-    {
-        using var e = frames.GetEnumerator();
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = e.MoveNext();
-            }
-            catch (VideoFormatException error)
-            {
-                throw new JobException(error.Message, error);
-            }
-            if (!more) yield break;
-            yield return e.Current;
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed record SegmentReport
     public required string Segmenter { get; init; }
 
     /// <summary>Input frame size and rate.</summary>
-    public required object Video { get; init; }
+    public required Video.Sources.VideoInfo Video { get; init; }
 
     /// <summary>Frames processed.</summary>
     public int Frames { get; init; }
