@@ -155,6 +155,16 @@ public sealed class BitMask
         return new BitMask(frameWidth, frameHeight, new PixelRect(0, 0, frameWidth, frameHeight), whole).Trim();
     }
 
+    /// <summary>The pixels of a full-frame label image (DAVIS PNG values, row-major) that hold <paramref name="label"/>, stored in their tight rectangle.</summary>
+    public static BitMask FromLabel<T>(ReadOnlySpan<T> labels, T label, int frameWidth, int frameHeight) where T : IEquatable<T>
+    {
+        if (labels.Length != frameWidth * frameHeight)
+            throw new ArgumentException($"label image holds {labels.Length} values, expected {frameWidth}x{frameHeight}");
+        var whole = new byte[labels.Length];
+        for (int i = 0; i < labels.Length; i++) whole[i] = labels[i].Equals(label) ? (byte)1 : (byte)0;
+        return new BitMask(frameWidth, frameHeight, new PixelRect(0, 0, frameWidth, frameHeight), whole).Trim();
+    }
+
     /// <summary>Writes the mask into a full-frame buffer (ORs value into set pixels).</summary>
     public void PaintInto(Span<byte> full, byte value)
     {

@@ -98,11 +98,7 @@ public static class DavisFormat
         }
         var objects = new List<(int, BitMask)>();
         foreach (int value in values.Where(v => v != 0).Distinct().Order())
-        {
-            var full = new byte[values.Length];
-            for (int i = 0; i < values.Length; i++) full[i] = values[i] == value ? (byte)1 : (byte)0;
-            objects.Add((value, BitMask.FromFullFrame(full, width, height)));
-        }
+            objects.Add((value, BitMask.FromLabel<int>(values, value, width, height)));
         return objects;
     }
 }

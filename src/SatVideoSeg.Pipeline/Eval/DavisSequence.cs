@@ -70,19 +70,9 @@ public sealed class DavisSequence : EvalSequence
             var present = new bool[256];
             foreach (byte p in pixels) present[p] = true;
             var objects = new List<EvalObject>();
-            var full = new byte[pixels.Length];
             for (int id = 1; id < 255; id++)
-            {
-                if (!present[id]) continue;
-                for (int i = 0; i < pixels.Length; i++) full[i] = pixels[i] == id ? (byte)1 : (byte)0;
-                objects.Add(new EvalObject(id, ObjectClassName, BitMask.FromFullFrame(full, w, h)));
-            }
-            BitMask? voidMask = null;
-            if (_isGroundTruth && present[VoidLabel])
-            {
-                for (int i = 0; i < pixels.Length; i++) full[i] = pixels[i] == VoidLabel ? (byte)1 : (byte)0;
-                voidMask = BitMask.FromFullFrame(full, w, h);
-            }
+                if (present[id]) objects.Add(new EvalObject(id, ObjectClassName, BitMask.FromLabel<byte>(pixels, (byte)id, w, h)));
+            var voidMask = _isGroundTruth && present[VoidLabel] ? BitMask.FromLabel<byte>(pixels, VoidLabel, w, h) : null;
             yield return new EvalFrame(t, objects, voidMask);
         }
     }
