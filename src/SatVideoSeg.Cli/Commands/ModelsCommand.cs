@@ -24,6 +24,7 @@ public static class ModelsCommand
             {
                 var m = result.Manifest;
                 console.MarkupLineInterpolated($"[green]ok[/]: {m.Name} meets the {m.Contract} contract; input {m.InputSize}px, extra features ({string.Join(", ", m.ExtraFeatures)}), encoder batch axis: {result.EncoderBatchable}, decoder batch axis: {result.DecoderBatchable}");
+                console.WriteLine($"  masks: {result.MaskOutput}");
             }
             return code;
         });

@@ -10,7 +10,8 @@ public static class ModelCheckJob
     /// <param name="Manifest">The manifest read.</param>
     /// <param name="EncoderBatchable">Encoder has a batch axis.</param>
     /// <param name="DecoderBatchable">Decoder has a batch axis.</param>
-    public sealed record Result(ModelManifest Manifest, bool EncoderBatchable, bool DecoderBatchable);
+    /// <param name="MaskOutput">Which of the decoder's masks segmenting uses, in words.</param>
+    public sealed record Result(ModelManifest Manifest, bool EncoderBatchable, bool DecoderBatchable, string MaskOutput);
 
     /// <summary>Loads the model; a mismatch is a <see cref="JobException"/> naming every problem.</summary>
     public static Result Run(string folder)
@@ -18,7 +19,7 @@ public static class ModelCheckJob
         try
         {
             using var model = SamModel.Load(folder);
-            return new Result(model.Manifest, model.EncoderBatchable, model.DecoderBatchable);
+            return new Result(model.Manifest, model.EncoderBatchable, model.DecoderBatchable, model.DescribeMaskOutput());
         }
         catch (ModelContractException e)
         {

@@ -43,6 +43,21 @@ public sealed record ModelManifest
     /// <summary>True when the decoder was exported with return_single_mask=False (K=4 masks, index 0 single).</summary>
     public bool MultimaskOutput { get; init; }
 
+    /// <summary>
+    /// Which mask a decoder that returns one mask per prompt gives: "token0", SamPredictor's
+    /// multimask_output=False mask (the project's exports, sat-unet), or "point-count", the official
+    /// export's --return-single-mask rule (token 0 only for more than 2 points, else the best of
+    /// tokens 1-3). Absent: inferred when the model loads (<see cref="SamModel.SelectsMaskByPointCount"/>).
+    /// </summary>
+    public string? MaskSelection { get; init; }
+
+    /// <summary>
+    /// Label of the points that pad shorter prompts of a batch: -1, SAM's "not a point", which takes
+    /// part in attention; or -2 for decoders that leave such points out of attention
+    /// (training/export_sam.py), so that a prompt's mask does not depend on the rest of its batch.
+    /// </summary>
+    public float PaddingLabel { get; init; } = -1;
+
     /// <summary>Whether encoder and decoder accept a batch of several images.</summary>
     public bool BatchAxis { get; init; }
 
@@ -118,6 +133,8 @@ public sealed record ModelManifest
         if (PixelMean.Length != 3) p.Add($"pixelMean needs 3 values, got {PixelMean.Length}");
         if (PixelStd.Length != 3 || PixelStd.Any(s => s <= 0)) p.Add("pixelStd needs 3 positive values");
         if (ChannelOrder is not ("rgb" or "bgr")) p.Add($"channelOrder '{ChannelOrder}' is not rgb or bgr");
+        if (MaskSelection is not (null or "token0" or "point-count")) p.Add($"maskSelection '{MaskSelection}' is not token0 or point-count");
+        if (PaddingLabel is not (-1 or -2)) p.Add($"paddingLabel {PaddingLabel} is not -1 (SAM's padding point) or -2 (left out of attention)");
         if (Folder.Length > 0)
         {
             if (!File.Exists(EncoderPath)) p.Add($"encoder file {EncoderPath} does not exist");

@@ -7,7 +7,7 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// One prompt as SAM decoder points in encoder-input pixels: positive points (label 1), negative
 /// points (0), the box as two corners (2 top-left, 3 bottom-right). The official padding rule:
 /// with no box, one padding point (0,0) with label -1 is appended. Shorter prompts in a batch
-/// are padded with further -1 points.
+/// are padded with further points labelled with the model's <see cref="ModelManifest.PaddingLabel"/>.
 /// </summary>
 public sealed class PromptPoints
 {
@@ -62,12 +62,12 @@ public sealed class PromptPoints
         _points.Add(((float)x1, (float)y1, 3));
     }
 
-    /// <summary>Writes [N,2] coordinates and [N] labels, padding past <see cref="Count"/> with (0,0,-1).</summary>
-    public void WriteTo(Span<float> coords, Span<float> labels)
+    /// <summary>Writes [N,2] coordinates and [N] labels, padding past <see cref="Count"/> with (0, 0, <paramref name="paddingLabel"/>).</summary>
+    public void WriteTo(Span<float> coords, Span<float> labels, float paddingLabel = -1)
     {
         for (int i = 0; i < labels.Length; i++)
         {
-            var (x, y, l) = i < _points.Count ? _points[i] : (0f, 0f, -1f);
+            var (x, y, l) = i < _points.Count ? _points[i] : (0f, 0f, paddingLabel);
             coords[2 * i] = x;
             coords[2 * i + 1] = y;
             labels[i] = l;

@@ -20,6 +20,12 @@ public sealed class SamModel : IDisposable
         var image = encoder.InputMetadata[manifest.EncoderInput];
         EncoderBatchable = image.Dimensions.Length == 4 && image.Dimensions[0] != 1;
         DecoderBatchable = decoder.InputMetadata[manifest.Embedding].Dimensions[0] != 1 && manifest.BatchAxis;
+        var lowRes = decoder.OutputMetadata[manifest.LowResOutput].Dimensions;
+        MasksPerPrompt = lowRes.Length == 4 && lowRes[1] > 0 ? lowRes[1] : 0;
+        // The official export script's --return-single-mask graph has a fixed batch of 1 and one
+        // mask; the project's own batched exports and sat-unet say batchAxis and return token 0.
+        SelectsMaskByPointCount = manifest.MaskSelection == "point-count"
+            || (manifest.MaskSelection is null && manifest.Contract != "sam2" && MasksPerPrompt == 1 && !manifest.BatchAxis);
     }
 
     /// <summary>The manifest the model was loaded from.</summary>
@@ -30,6 +36,29 @@ public sealed class SamModel : IDisposable
 
     /// <summary>Whether the decoder accepts several embeddings and prompts per call.</summary>
     public bool DecoderBatchable { get; }
+
+    /// <summary>Masks per prompt in low_res_masks (1 or 4; 0 where the export leaves it symbolic).</summary>
+    public int MasksPerPrompt { get; }
+
+    /// <summary>
+    /// True for the official --return-single-mask decoder, which returns token 0 (the box mask
+    /// SamPredictor gives) only when a prompt has more than 2 points: the segmenter then pads
+    /// every prompt to 3 points with SAM's "not a point" (0,0,-1).
+    /// </summary>
+    public bool SelectsMaskByPointCount { get; }
+
+    /// <summary>Which mask the decoder's output gives the segmenter, in words (for `models check`).</summary>
+    public string DescribeMaskOutput()
+    {
+        if (SelectsMaskByPointCount)
+            return "1 mask chosen by point count (official --return-single-mask export): every prompt is padded to 3 points with (0,0,-1) so that it returns token 0, "
+                + "the box mask; that extra 'not a point' token is not in SamPredictor's prompt, so masks can differ slightly from it. "
+                + "For SamPredictor's masks exactly, export without --return-single-mask (4 masks) or convert the checkpoint with training/export_sam.py";
+        string padding = Manifest.PaddingLabel == -2 ? "; batch padding points are left out of attention" : "";
+        return MasksPerPrompt == 4
+            ? "4 masks per prompt; index 0, SamPredictor's single mask, is used" + padding
+            : "1 mask per prompt, SamPredictor's single mask (token 0)" + padding;
+    }
 
     /// <summary>Loads a model folder; every contract mismatch is named in one error.</summary>
     /// <param name="folder">Folder holding model.json.</param>

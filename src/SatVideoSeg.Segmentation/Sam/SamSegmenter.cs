@@ -174,9 +174,10 @@ public sealed class SamSegmenter : ISegmenter
         int maskH = 4 * (int)features.EmbeddingShape[2];
         int maskW = 4 * (int)features.EmbeddingShape[3];
         int b = prompts.Length, n = prompts.Max(p => p.Count);
+        if (_model.SelectsMaskByPointCount) n = Math.Max(n, 3);
         var coords = new float[b * n * 2];
         var labels = new float[b * n];
-        for (int i = 0; i < b; i++) prompts[i].WriteTo(coords.AsSpan(i * n * 2, n * 2), labels.AsSpan(i * n, n));
+        for (int i = 0; i < b; i++) prompts[i].WriteTo(coords.AsSpan(i * n * 2, n * 2), labels.AsSpan(i * n, n), _model.Manifest.PaddingLabel);
         var maskInput = new Tensor(_tensors.Rent(b * maskH * maskW), [b, 1, maskH, maskW]);
         maskInput.Data.AsSpan().Clear();
         var hasMask = new Tensor(new float[b], [b]);

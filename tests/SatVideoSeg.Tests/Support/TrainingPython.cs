@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace SatVideoSeg.Tests.Support;
+
+/// <summary>
+/// Runs the project's own Python tools (training/*.py) with Debian's interpreter, which has
+/// torch and OpenCV (scripts/setup-debian.sh installs them; the python3 first on PATH may not).
+/// </summary>
+public static class TrainingPython
+{
+    /// <summary>The interpreter with Debian's python3-torch.</summary>
+    public const string Interpreter = "/usr/bin/python3";
+
+    private static readonly Lazy<string?> Missing = new(() =>
+    {
+        if (!File.Exists(Interpreter)) return $"{Interpreter} is absent";
+        var (code, _, errors) = Start(["-c", "import torch, cv2, onnx"], TimeSpan.FromMinutes(1));
+        return code == 0 ? null : $"{Interpreter} cannot import torch, cv2 and onnx ({errors.Trim()}); run scripts/setup-debian.sh";
+    });
+
+    /// <summary>Why the tools cannot run here, or null when they can.</summary>
+    public static string? WhyUnavailable => Missing.Value;
+
+    /// <summary>Runs training/<paramref name="script"/>; a non-zero exit fails the test with the script's stderr.</summary>
+    public static string Run(string script, params string[] args)
+    {
+        var (code, output, errors) = Start([Path.Combine(RepoPaths.Root, "training", script), .. args], TimeSpan.FromMinutes(10));
+        if (code != 0) throw new InvalidOperationException($"training/{script} {string.Join(' ', args)} exited {code}:\n{errors}");
+        return output;
+    }
+
+    private static (int Code, string Output, string Errors) Start(string[] args, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["OMP_NUM_THREADS"] = "2";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Interpreter} {string.Join(' ', args)} ran past {timeout}");
+        }
+        return (process.ExitCode, output.Result, errors.Result);
+    }
+}
+
+/// <summary>A fact that needs <see cref="TrainingPython"/>; skipped with the reason where it cannot run.</summary>
+public sealed class TrainingPythonFactAttribute : FactAttribute
+{
+    public TrainingPythonFactAttribute()
+    {
+        if (TrainingPython.WhyUnavailable is { } why) Skip = why;
+    }
+}
+
+/// <summary>A theory that needs <see cref="TrainingPython"/>; skipped with the reason where it cannot run.</summary>
+public sealed class TrainingPythonTheoryAttribute : TheoryAttribute
+{
+    public TrainingPythonTheoryAttribute()
+    {
+        if (TrainingPython.WhyUnavailable is { } why) Skip = why;
+    }
+}
