@@ -89,6 +89,9 @@ class SmokeTest(unittest.TestCase):
         sd = __import__("torch").load(os.path.join(self.tmp, "samft", "merged_state_dict.pth"))
         self.assertIn("image_encoder.blocks.0.attn.qkv.weight", sd)
         self.assertFalse(any(".a_q." in k for k in sd))
+        # The merged weights are a checkpoint in the official layout: they load strict and export.
+        from sam import load_checkpoint
+        self.assertTrue(load_checkpoint(os.path.join(self.tmp, "samft", "merged_state_dict.pth")).hq)
 
 
 if __name__ == "__main__":
