@@ -17,7 +17,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sam import load_checkpoint  # noqa: E402
-from sam.onnx_wrappers import EncoderGraph, decoder_graph  # noqa: E402
+from sam.onnx_wrappers import EncoderGraph, OfficialLayoutDecoder, decoder_graph  # noqa: E402
 from sam.prompt_encoder import PAD_ABSENT  # noqa: E402
 
 OPSET = 17
@@ -77,6 +77,26 @@ def export(sam, out, hq_token_only=False, opset=OPSET):
                           input_names=names, output_names=["masks", "iou_predictions", "low_res_masks"],
                           dynamic_axes=dynamic, do_constant_folding=True)
     return encoder, decoder
+
+
+def export_official_layout(sam, out, single_mask, opset=OPSET):
+    """Batch-1 files shaped as the official scripts/export_onnx_model.py writes them (with or
+    without --return-single-mask) and a minimal model.json, as a user of such an export writes it."""
+    if sam.hq:
+        raise ValueError("--official-layout covers the SAM decoder only (HQ-SAM's own export script differs)")
+    s = sam.image_encoder.img_size
+    g = sam.prompt_encoder.image_embedding_size[0]
+    with torch.no_grad():
+        torch.onnx.export(EncoderGraph(sam).eval(), (torch.randn(1, 3, s, s),), os.path.join(out, "encoder.onnx"),
+                          opset_version=opset, input_names=["input_image"], output_names=["image_embeddings"])
+        inputs = (torch.randn(1, sam.prompt_encoder.embed_dim, g, g), torch.rand(1, 3, 2) * s, torch.tensor([[2.0, 3.0, -1.0]]),
+                  torch.zeros(1, 1, 4 * g, 4 * g), torch.zeros(1), torch.tensor([s / 2, s / 2]))
+        torch.onnx.export(OfficialLayoutDecoder(sam, single_mask).eval(), inputs, os.path.join(out, "decoder.onnx"), opset_version=opset,
+                          input_names=["image_embeddings", "point_coords", "point_labels", "mask_input", "has_mask_input", "orig_im_size"],
+                          output_names=["masks", "iou_predictions", "low_res_masks"],
+                          dynamic_axes={"point_coords": {1: "num_points"}, "point_labels": {1: "num_points"}})
+    return {"name": os.path.basename(os.path.abspath(out)), "contract": "sam", "inputSize": s, "multimaskOutput": not single_mask,
+            "pipeline": {"mode": "crop", "cropSize": "fixed", "upsampleFactor": 2, "upsample": "bicubic", "border": "zero-pad"}}
 
 
 def manifest(sam, name, checkpoint, hq_token_only, cfg):
@@ -148,6 +168,8 @@ def main(argv=None):
     ap.add_argument("--out", required=True, help="model folder to write (must not exist or be empty)")
     ap.add_argument("--name", default=None, help="model name shown in reports (default: the folder name)")
     ap.add_argument("--golden", action="store_true", help="also write golden.json/bin for the ONNX Runtime check")
+    ap.add_argument("--official-layout", choices=["4-mask", "single-mask"], default=None,
+                    help="for tests: batch-1 files as the official export script writes them (without / with --return-single-mask)")
     ap.add_argument("--threads", type=int, default=2)
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
@@ -159,6 +181,8 @@ def main(argv=None):
         sam = load_checkpoint(a.checkpoint, a.model_type, a.hq)
     except (ValueError, RuntimeError) as e:
         sys.exit(f"error: {a.checkpoint}: {e}")
+    if a.official_layout and sam.hq:
+        sys.exit("error: --official-layout covers SAM checkpoints only (HQ-SAM's own export script writes another decoder)")
     from sam import config_from_state_dict  # noqa: F401 (architecture for the manifest)
     from sam.build import unwrap_state_dict
     cfg = config_from_state_dict(unwrap_state_dict(torch.load(a.checkpoint, map_location="cpu"))).describe()
@@ -168,12 +192,16 @@ def main(argv=None):
     tmp = tempfile.mkdtemp(prefix=".export-", dir=parent)
     os.chmod(tmp, 0o755)  # mkdtemp makes it private; a model folder is read by other users
     try:
-        encoder, decoder = export(sam, tmp, a.hq_token_only)
-        if a.golden:
-            write_golden(sam, encoder, decoder, tmp)
         name = a.name or os.path.basename(os.path.abspath(a.out))
+        if a.official_layout:
+            meta = export_official_layout(sam, tmp, a.official_layout == "single-mask") | {"name": name}
+        else:
+            encoder, decoder = export(sam, tmp, a.hq_token_only)
+            if a.golden:
+                write_golden(sam, encoder, decoder, tmp)
+            meta = manifest(sam, name, a.checkpoint, a.hq_token_only, cfg)
         with open(os.path.join(tmp, "model.json"), "w") as f:
-            json.dump(manifest(sam, name, a.checkpoint, a.hq_token_only, cfg), f, indent=2)
+            json.dump(meta, f, indent=2)
         if os.path.exists(a.out):
             os.rmdir(a.out)
         os.replace(tmp, a.out)
@@ -181,8 +209,9 @@ def main(argv=None):
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     kind = "HQ-SAM" if sam.hq else "SAM"
+    layout = f"official {a.official_layout} layout, batch 1" if a.official_layout else "batched"
     print(f"{a.out}: {kind} ViT width {cfg['embed_dim']} depth {cfg['depth']} at {cfg['img_size']} px, "
-          f"{sum(p.numel() for p in sam.parameters())} parameters; encoder.onnx + decoder.onnx (batched) + model.json")
+          f"{sum(p.numel() for p in sam.parameters())} parameters; encoder.onnx + decoder.onnx ({layout}) + model.json")
 
 
 if __name__ == "__main__":

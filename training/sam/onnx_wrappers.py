@@ -69,3 +69,28 @@ class HqDecoderGraph(DecoderGraph):
 
 def decoder_graph(sam: Sam, hq_token_only: bool = False) -> DecoderGraph:
     return (HqDecoderGraph if sam.hq else SamDecoderGraph)(sam, hq_token_only).eval()
+
+
+class OfficialLayoutDecoder(DecoderGraph):
+    """The decoder as the official scripts/export_onnx_model.py writes it (batch 1, one image,
+    prompts padded with -1 points), for testing how the engine handles exports users already have:
+    all 4 masks (index 0 = SamPredictor's single mask), or with return_single_mask the official
+    choice by point count (token 0 for more than 2 points, else the best IoU of tokens 1-3)."""
+
+    def __init__(self, sam: Sam, return_single_mask: bool):
+        super().__init__(sam)
+        self.return_single_mask = return_single_mask
+
+    def forward(self, image_embeddings, point_coords, point_labels, mask_input, has_mask_input, orig_im_size):
+        prompt = self.sam.prompt_encoder
+        sparse = prompt.embed_points(point_coords, point_labels)
+        dense = prompt.embed_mask(mask_input, has_mask_input)
+        masks, iou = self.sam.mask_decoder.predict(image_embeddings, self.dense_pe, sparse, dense)
+        if self.return_single_mask:
+            reweight = torch.zeros(1, masks.shape[1])
+            reweight[0, 0] = 1000
+            score = iou + (point_coords.shape[1] - 2.5) * reweight
+            best = torch.argmax(score, dim=1)
+            masks = masks[torch.arange(masks.shape[0]), best].unsqueeze(1)
+            iou = iou[torch.arange(iou.shape[0]), best].unsqueeze(1)
+        return self.upscale(masks, orig_im_size), iou, masks

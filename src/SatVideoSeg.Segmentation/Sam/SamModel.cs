@@ -55,9 +55,12 @@ public sealed class SamModel : IDisposable
                 + "the box mask; that extra 'not a point' token is not in SamPredictor's prompt, so masks can differ slightly from it. "
                 + "For SamPredictor's masks exactly, export without --return-single-mask (4 masks) or convert the checkpoint with training/export_sam.py";
         string padding = Manifest.PaddingLabel == -2 ? "; batch padding points are left out of attention" : "";
-        return MasksPerPrompt == 4
-            ? "4 masks per prompt; index 0, SamPredictor's single mask, is used" + padding
-            : "1 mask per prompt, SamPredictor's single mask (token 0)" + padding;
+        return MasksPerPrompt switch
+        {
+            1 => "1 mask per prompt, SamPredictor's single mask (token 0)" + padding,
+            0 => "the graph leaves the number of masks per prompt open; index 0 is used (SamPredictor's single mask in the official 4-mask export)" + padding,
+            _ => $"{MasksPerPrompt} masks per prompt; index 0, SamPredictor's single mask, is used" + padding,
+        };
     }
 
     /// <summary>Loads a model folder; every contract mismatch is named in one error.</summary>

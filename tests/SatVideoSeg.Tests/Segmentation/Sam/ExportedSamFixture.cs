@@ -29,6 +29,17 @@ public sealed class ExportedSamFixture : IDisposable
         }
     }
 
+    /// <summary>The "sam" checkpoint exported as the official script does ("4-mask" or "single-mask"), batch 1, with a user's minimal model.json.</summary>
+    public string OfficialLayout(string layout)
+    {
+        lock (_models)
+        {
+            string folder = Path.Combine(_dir.Path, $"official-{layout}");
+            if (!Directory.Exists(folder)) TrainingPython.Run("export_sam.py", "--checkpoint", this["sam"].Checkpoint, "--out", folder, "--official-layout", layout);
+            return folder;
+        }
+    }
+
     /// <summary>A scratch folder that lives as long as the fixture.</summary>
     public string Scratch(string name) => Directory.CreateDirectory(Path.Combine(_dir.Path, name)).FullName;
 

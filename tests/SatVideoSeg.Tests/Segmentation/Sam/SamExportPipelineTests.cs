@@ -65,7 +65,7 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
     {
         if (!Directory.Exists(RealData.Path("isaid-P0003"))) return;
         var (checkpoint, folder) = exported[kind];
-        var (frame, prompts, image) = P0003();
+        var (frame, prompts) = RealP0003.Load();
         using var model = SamModel.Load(folder);
         var options = SamOptions.FromManifest(model.Manifest) with { BatchSize = 16 };
         if (crop == "adaptive") options = options with { Crop = options.Crop with { Adaptive = true } };
@@ -73,7 +73,7 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
 
         var masks = sam.Segment(frame, prompts);
 
-        var reference = Reference(checkpoint, exported.Scratch($"p0003-{kind}-{crop}"), crop, [(image, prompts.Select(p => p.Box).ToArray())], null,
+        var reference = Reference(checkpoint, exported.Scratch($"p0003-{kind}-{crop}"), crop, [(RealP0003.Image, prompts.Select(p => p.Box).ToArray())], null,
             options.Crop.ContextFactor, options.Crop.MinSide);
         for (int i = 0; i < prompts.Length; i++) AssertEquivalent(masks[i].Mask, reference[(0, i)], $"vehicle {i + 1}");
         AssertNotTrivial(reference.Values.Select(r => r.Mask), prompts.Select(p => p.Box));
@@ -83,7 +83,7 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
     public void Batching_Crops_With_Prompts_Of_Different_Lengths_Gives_The_Masks_Of_One_At_A_Time()
     {
         if (!Directory.Exists(RealData.Path("isaid-P0003"))) return;
-        var (frame, prompts, _) = P0003();
+        var (frame, prompts) = RealP0003.Load();
         // Negative points at the neighbours' centres for every other vehicle: a batch then mixes
         // prompts of 2 and 3+ points, and the shorter ones are padded (paddingLabel -2).
         var mixed = prompts.Select((p, i) => i % 2 == 0 ? p : p with
@@ -152,21 +152,6 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
     {
         var v = line.Split('\t').Select(double.Parse).ToArray();
         return v[0] < 0 ? null : new BoxXyxy(v[0], v[1], v[0] + v[2], v[1] + v[3]);
-    }
-
-    private static (Frame Frame, ObjectPrompt[] Prompts, string Image) P0003()
-    {
-        string folder = RealData.Path("isaid-P0003");
-        string image = Path.Combine(folder, "P0003.png");
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "instances.json")));
-        var prompts = json.RootElement.GetProperty("instances").EnumerateArray()
-            .Select(e => e.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray())
-            .Select((b, i) => new ObjectPrompt(i + 1, ObjectClass.Car, new BoxXyxy(b[0], b[1], b[0] + b[2], b[1] + b[3])))
-            .ToArray();
-        using var mat = Cv2.ImRead(image, ImreadModes.Color);
-        var pixels = new byte[mat.Rows * mat.Cols * 3];
-        System.Runtime.InteropServices.Marshal.Copy(mat.Data, pixels, 0, pixels.Length);
-        return (new Frame(0, mat.Cols, mat.Rows, pixels), prompts, image);
     }
 
     private static Dictionary<(int Frame, int Box), (BitMask Mask, BitMask Near)> Reference(string checkpoint, string work, string crop,
