@@ -49,7 +49,7 @@ public class ModelManifestTests
     public void Every_Bad_Manifest_Value_Is_Named_In_One_Error()
     {
         using var dir = new TempDir();
-        File.WriteAllText(dir.File("model.json"), """{ "contract": "sam3", "inputSize": 8, "channelOrder": "hsv", "encoder": "none.onnx" }""");
+        File.WriteAllText(dir.File("model.json"), """{ "contract": "sam3", "inputSize": 8, "channelOrder": "hsv", "encoder": "none.onnx", "paddingLabel": 0, "maskSelection": "best" }""");
 
         var e = Assert.Throws<ModelContractException>(() => ModelManifest.Load(dir.Path));
 
@@ -57,6 +57,8 @@ public class ModelManifestTests
         Assert.Contains("inputSize 8 is outside 16..4096", e.Message);
         Assert.Contains("channelOrder 'hsv'", e.Message);
         Assert.Contains("none.onnx does not exist", e.Message);
+        Assert.Contains("paddingLabel 0 is not -1", e.Message);
+        Assert.Contains("maskSelection 'best' is not token0 or point-count", e.Message);
     }
 
     [Fact]

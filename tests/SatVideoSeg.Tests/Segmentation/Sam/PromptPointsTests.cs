@@ -37,4 +37,17 @@ public class PromptPointsTests
 
         Assert.Equal(new float[] { 0, 2, 3, -1, -1 }, labels);
     }
+
+    [Fact]
+    public void Batch_Padding_Uses_The_Models_Padding_Label_But_The_Official_Point_Only_Padding_Stays_Minus_One()
+    {
+        var points = PromptPoints.ForPointsOnly([((5, 6), true)]);
+        var coords = new float[8];
+        var labels = new float[4];
+
+        points.WriteTo(coords, labels, paddingLabel: -2);
+
+        Assert.Equal(new float[] { 1, -1, -2, -2 }, labels);
+        Assert.Equal(new float[] { 5, 6, 0, 0, 0, 0, 0, 0 }, coords);
+    }
 }
