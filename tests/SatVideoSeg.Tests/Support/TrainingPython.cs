@@ -21,6 +21,11 @@ public static class TrainingPython
     /// <summary>Why the tools cannot run here, or null when they can.</summary>
     public static string? WhyUnavailable => Missing.Value;
 
+    /// <summary>Why a test needing the tools and the real samples <paramref name="realData"/> cannot run, or null.</summary>
+    public static string? WhySkip(string[] realData) =>
+        realData.Where(f => !Directory.Exists(RealData.Path(f))).Select(f => $"needs the real sample {RealData.Path(f)}, absent on this machine").FirstOrDefault()
+        ?? WhyUnavailable;
+
     /// <summary>Runs training/<paramref name="script"/>; a non-zero exit fails the test with the script's stderr.</summary>
     public static string Run(string script, params string[] args)
     {
@@ -46,20 +51,14 @@ public static class TrainingPython
     }
 }
 
-/// <summary>A fact that needs <see cref="TrainingPython"/>; skipped with the reason where it cannot run.</summary>
+/// <summary>A fact that needs <see cref="TrainingPython"/> and the named real samples; skipped with the reason where they are absent.</summary>
 public sealed class TrainingPythonFactAttribute : FactAttribute
 {
-    public TrainingPythonFactAttribute()
-    {
-        if (TrainingPython.WhyUnavailable is { } why) Skip = why;
-    }
+    public TrainingPythonFactAttribute(params string[] realData) => Skip = TrainingPython.WhySkip(realData);
 }
 
-/// <summary>A theory that needs <see cref="TrainingPython"/>; skipped with the reason where it cannot run.</summary>
+/// <summary>A theory that needs <see cref="TrainingPython"/> and the named real samples; skipped with the reason where they are absent.</summary>
 public sealed class TrainingPythonTheoryAttribute : TheoryAttribute
 {
-    public TrainingPythonTheoryAttribute()
-    {
-        if (TrainingPython.WhyUnavailable is { } why) Skip = why;
-    }
+    public TrainingPythonTheoryAttribute(params string[] realData) => Skip = TrainingPython.WhySkip(realData);
 }

@@ -21,18 +21,17 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
 {
     private const double MinIoU = 0.99;
 
-    [TrainingPythonTheory]
+    [TrainingPythonTheory("jilin1-car-0001")]
     [InlineData("sam", "fixed")]
     [InlineData("hq", "adaptive")]
     public void Segment_Of_The_Real_Jilin1_Car_Equals_The_Torch_Crop_Pipeline(string kind, string crop)
     {
-        if (!Directory.Exists(RealData.Path("jilin1-car-0001"))) return; // RealData facts skip visibly elsewhere; this needs python too
         var (checkpoint, folder) = exported[kind];
         // Frames 1-60: boxes from frame 10, and the frame size changes at 51 (718x358 -> 718x359).
         string work = exported.Scratch($"car-{kind}-{crop}");
         string frames = Directory.CreateDirectory(Path.Combine(work, "frames")).FullName;
-        // As PNG: the engine's OpenCV and Debian's decode JPEG with different libjpeg builds
-        // (pixels differ by 1-2 levels); the comparison is about the crop pipeline, not JPEG.
+        // As PNG, so that the engine's OpenCV build and Debian's read identical pixels whatever JPEG
+        // decoder each carries: the comparison is about the crop pipeline, not JPEG.
         var source = Directory.GetFiles(Path.Combine(RealData.Path("jilin1-car-0001"), "frames")).Order().Take(60)
             .Select(f => AsPng(f, Path.Combine(frames, Path.GetFileNameWithoutExtension(f) + ".png"))).ToArray();
         var lines = File.ReadLines(Path.Combine(RealData.Path("jilin1-car-0001"), "groundtruth.txt")).Take(60).ToArray();
@@ -58,12 +57,11 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
         AssertNotTrivial(reference.Values.Select(r => r.Mask), annotated.Select(i => boxes[i]!.Value));
     }
 
-    [TrainingPythonTheory]
+    [TrainingPythonTheory("isaid-P0003")]
     [InlineData("sam", "fixed")]
     [InlineData("hq", "adaptive")]
     public void Batched_Crops_Of_59_Real_Vehicles_Equal_The_Torch_Crop_Pipeline(string kind, string crop)
     {
-        if (!Directory.Exists(RealData.Path("isaid-P0003"))) return;
         var (checkpoint, folder) = exported[kind];
         var (frame, prompts) = RealP0003.Load();
         using var model = SamModel.Load(folder);
@@ -79,10 +77,9 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
         AssertNotTrivial(reference.Values.Select(r => r.Mask), prompts.Select(p => p.Box));
     }
 
-    [TrainingPythonFact]
+    [TrainingPythonFact("isaid-P0003")]
     public void Batching_Crops_With_Prompts_Of_Different_Lengths_Gives_The_Masks_Of_One_At_A_Time()
     {
-        if (!Directory.Exists(RealData.Path("isaid-P0003"))) return;
         var (frame, prompts) = RealP0003.Load();
         // Negative points at the neighbours' centres for every other vehicle: a batch then mixes
         // prompts of 2 and 3+ points, and the shorter ones are padded (paddingLabel -2).

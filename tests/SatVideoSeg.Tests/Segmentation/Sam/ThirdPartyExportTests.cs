@@ -13,10 +13,9 @@ namespace SatVideoSeg.Tests.Segmentation.Sam;
 /// </summary>
 public class ThirdPartyExportTests(ExportedSamFixture exported, Xunit.Abstractions.ITestOutputHelper log) : IClassFixture<ExportedSamFixture>
 {
-    [TrainingPythonFact]
+    [TrainingPythonFact("isaid-P0003")]
     public void The_Official_Four_Mask_Export_Gives_The_Batched_Exports_Masks()
     {
-        if (!Directory.Exists(RealData.Path("isaid-P0003"))) return;
         var official = Segment(exported.OfficialLayout("4-mask"));
         var batched = Segment(exported["sam"].Folder);
 
@@ -25,10 +24,9 @@ public class ThirdPartyExportTests(ExportedSamFixture exported, Xunit.Abstractio
         Assert.True(worst >= 0.999, $"lowest per-vehicle IoU {worst:0.0000}");
     }
 
-    [TrainingPythonFact]
+    [TrainingPythonFact("isaid-P0003")]
     public void The_Single_Mask_Export_Is_Padded_To_Return_The_Box_Mask_And_Models_Check_Says_So()
     {
-        if (!Directory.Exists(RealData.Path("isaid-P0003"))) return;
         string folder = exported.OfficialLayout("single-mask");
         var (code, output, _) = CliRunner.Run("models", "check", folder);
         Assert.Equal(0, code);
