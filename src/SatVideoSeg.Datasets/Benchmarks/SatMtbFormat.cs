@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Benchmarks;
 
@@ -81,21 +82,18 @@ public static class SatMtbFormat
     private static List<BenchmarkBox> ReadMot(string file, ObjectClass folderClass)
     {
         var boxes = new List<BenchmarkBox>();
-        var lines = File.ReadAllLines(file);
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in AnnotationTextFile.Read(file, [FieldSeparator.Comma]).Lines)
         {
-            if (AnnotationText.IsSkipped(lines[i])) continue;
-            var f = AnnotationText.Split(lines[i]);
-            if (f.Length < 6) throw new AnnotationFormatException(file, i + 1, $"expected at least 6 fields (frame,id,x,y,w,h,?,cls), got {f.Length}");
-            int frame = AnnotationText.Integer(file, i + 1, f[0], "frame");
-            if (frame < 1) throw new AnnotationFormatException(file, i + 1, $"frame {frame}: SAT-MTB frames are 1-based");
-            int id = AnnotationText.Integer(file, i + 1, f[1], "id");
-            double x = AnnotationText.Number(file, i + 1, f[2], "x"), y = AnnotationText.Number(file, i + 1, f[3], "y");
-            double w = AnnotationText.Number(file, i + 1, f[4], "w"), h = AnnotationText.Number(file, i + 1, f[5], "h");
-            if (!(w > 0 && h > 0)) continue;
-            var cls = f.Length >= 8 ? ClassNames.FromSatMtbId(AnnotationText.Integer(file, i + 1, f[7], "cls")) : ObjectClass.Unknown;
+            line.RequireCount(6, 10, "frame,id,x,y,w,h,?,cls");
+            int frame = line.Integer(0, "frame");
+            if (frame < 1) throw line.Error(0, "SAT-MTB frames are 1-based");
+            int id = line.Integer(1, "id");
+            var box = BoxColumns.Xywh(line, 2);
+            if (line.Count > 6) line.Decimal(6, "column 7");
+            var cls = line.Count > 7 ? ClassNames.FromSatMtbId(line.Integer(7, "cls")) : ObjectClass.Unknown;
+            for (int k = 8; k < line.Count; k++) line.Decimal(k, "extra column");
             if (cls == ObjectClass.Unknown) cls = folderClass;
-            boxes.Add(new BenchmarkBox(frame - 1, id, cls, new BoxXywh(x, y, w, h).ToXyxy()));
+            boxes.Add(new BenchmarkBox(frame - 1, id, cls, box));
         }
         return boxes;
     }
@@ -122,7 +120,7 @@ public static class SatMtbFormat
                 int line = ((System.Xml.IXmlLineInfo)o).LineNumber;
                 string? name = o.Element("name")?.Value.Trim();
                 string? idText = o.Element("objectID")?.Value ?? o.Element("objectid")?.Value ?? o.Element("id")?.Value;
-                int id = idText is null ? ++auto : AnnotationText.Integer(file, line, idText.Trim(), "objectID");
+                int id = idText is null ? ++auto : XmlInteger(file, line, idText.Trim(), "objectID");
                 var cls = ClassNames.FromLabel(name);
                 if (cls == ObjectClass.Unknown) cls = folderClass;
                 BenchmarkBox box;
@@ -152,8 +150,14 @@ public static class SatMtbFormat
     private static double Field(string file, XElement parent, string name)
     {
         var e = parent.Element(name) ?? throw new AnnotationFormatException(file, ((System.Xml.IXmlLineInfo)parent).LineNumber, $"<{parent.Name}> has no <{name}>");
-        return AnnotationText.Number(file, ((System.Xml.IXmlLineInfo)e).LineNumber, e.Value.Trim(), name);
+        string text = e.Value.Trim();
+        return NumberText.TryDecimal(text, out double v) ? v
+            : throw new AnnotationFormatException(file, ((System.Xml.IXmlLineInfo)e).LineNumber, $"<{name}> ('{AnnotationLine.Shown(text)}'): not a finite decimal number");
     }
+
+    private static int XmlInteger(string file, int line, string text, string name) =>
+        NumberText.TryInt(text, out int v) ? v
+            : throw new AnnotationFormatException(file, line, $"<{name}> ('{AnnotationLine.Shown(text)}'): not a whole number");
 
     /// <summary>
     /// Writes the annotations of one sequence in SAT-MTB layout under <c>&lt;root&gt;/&lt;category&gt;/&lt;sequence&gt;</c>:

@@ -2,6 +2,7 @@ using System.Globalization;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Benchmarks;
 
@@ -9,8 +10,10 @@ namespace SatVideoSeg.Datasets.Benchmarks;
 /// VISO: <c>&lt;cat&gt;/&lt;seq&gt;/img/000001.jpg</c> + <c>&lt;cat&gt;/&lt;seq&gt;/gt/gt.txt</c>, 1-based frames.
 /// Two variants, told apart per file by the first data line: comma-separated
 /// <c>frame,id,x,y,w,h,conf,cls,...</c> (car, train) and space-separated <c>frame id x1 y1 x2 y2 ...</c>
-/// (plane, ship). The class comes from the category folder name; where that names none, the
-/// comma variant's cls column is read as our class id (1 airplane, 2 ship, 3 train, 4 car).
+/// (plane, ship); every row of a space-variant file holds as many fields as the first. Every
+/// field is checked (numbers finite, ids and classes whole, boxes with a size). The class comes
+/// from the category folder name; where that names none, the comma variant's cls column is read
+/// as our class id (1 airplane, 2 ship, 3 train, 4 car).
 /// </summary>
 public static class VisoFormat
 {
@@ -28,27 +31,26 @@ public static class VisoFormat
     {
         string file = Path.Combine(folder, "gt", "gt.txt");
         var folderClass = ClassNames.FromLabel(Path.GetFileName(Path.GetDirectoryName(folder)!));
-        var lines = File.ReadAllLines(file);
-        bool? comma = null;
+        var text = AnnotationTextFile.Read(file, [FieldSeparator.Comma, FieldSeparator.Whitespace]);
+        bool comma = text.Separator == FieldSeparator.Comma;
+        // A run of spaces is one separator, so only a count that differs from the first row shows a missing value.
+        if (!comma) text.RequireSameCount("frame id x1 y1 x2 y2 ...");
         var boxes = new List<BenchmarkBox>();
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in text.Lines)
         {
-            if (AnnotationText.IsSkipped(lines[i])) continue;
-            comma ??= lines[i].Contains(',');
-            var f = comma.Value ? lines[i].Split(',', StringSplitOptions.TrimEntries) : AnnotationText.Split(lines[i]);
-            if (f.Length < 6)
-                throw new AnnotationFormatException(file, i + 1, comma.Value
-                    ? $"expected at least 6 comma-separated fields (frame,id,x,y,w,h,conf,cls), got {f.Length}"
-                    : $"expected at least 6 space-separated fields (frame id x1 y1 x2 y2), got {f.Length}");
-            int frame = AnnotationText.Integer(file, i + 1, f[0], "frame");
-            if (frame < 1) throw new AnnotationFormatException(file, i + 1, $"frame {frame}: VISO frames are 1-based");
-            int id = AnnotationText.Integer(file, i + 1, f[1], "id");
-            var v = new double[4];
-            for (int k = 0; k < 4; k++) v[k] = AnnotationText.Number(file, i + 1, f[2 + k], comma.Value ? "xywh"[k].ToString() : $"{(k % 2 == 0 ? 'x' : 'y')}{k / 2 + 1}");
-            var box = comma.Value ? new BoxXywh(v[0], v[1], v[2], v[3]).ToXyxy() : new BoxXyxy(v[0], v[1], v[2], v[3]);
-            if (box.IsEmpty || v.Any(double.IsNaN)) continue;
+            line.RequireCount(6, int.MaxValue, comma ? "frame,id,x,y,w,h,conf,cls,..." : "frame id x1 y1 x2 y2 ...");
+            int frame = line.Integer(0, "frame");
+            if (frame < 1) throw line.Error(0, "VISO frames are 1-based");
+            int id = line.Integer(1, "id");
+            var box = comma ? BoxColumns.Xywh(line, 2) : BoxColumns.Xyxy(line, 2);
             var cls = folderClass;
-            if (cls == ObjectClass.Unknown && comma.Value && f.Length >= 8) cls = ObjectClasses.FromId(AnnotationText.Integer(file, i + 1, f[7], "cls"));
+            if (comma && line.Count > 6) line.Decimal(6, "conf");
+            if (comma && line.Count > 7)
+            {
+                int id7 = line.Integer(7, "cls");
+                if (cls == ObjectClass.Unknown) cls = ObjectClasses.FromId(id7);
+            }
+            for (int k = comma ? 8 : 6; k < line.Count; k++) line.Decimal(k, "extra column");
             boxes.Add(new BenchmarkBox(frame - 1, id, cls, box));
         }
         string frames = FramesFolder.Find(folder) ?? Path.Combine(folder, "img");

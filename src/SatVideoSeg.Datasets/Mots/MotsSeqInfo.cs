@@ -1,5 +1,6 @@
 using System.Globalization;
 using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Mots;
 
@@ -47,10 +48,12 @@ public sealed record MotsSeqInfo(string Name, int Width, int Height, int Length,
         {
             if (!keys.TryGetValue(key, out var v))
                 return fallback ?? throw new AnnotationFormatException(path, 0, $"missing key '{key}'");
-            return int.TryParse(v.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) ? i
-                : throw new AnnotationFormatException(path, v.Line, $"{key} '{v.Value}' is not an integer");
+            return NumberText.TryInt(v.Value, out int i) ? i
+                : throw new AnnotationFormatException(path, v.Line, $"{key} ('{AnnotationLine.Shown(v.Value)}'): not a whole number");
         }
-        double rate = double.TryParse(Text("frameRate", "10"), NumberStyles.Float, CultureInfo.InvariantCulture, out double r) ? r : 10;
+        double rate = 10;
+        if (keys.TryGetValue("frameRate", out var fr) && !(NumberText.TryDecimal(fr.Value, out rate) && rate > 0))
+            throw new AnnotationFormatException(path, fr.Line, $"frameRate ('{AnnotationLine.Shown(fr.Value)}'): not a number above 0");
         return new MotsSeqInfo(Text("name"), Int("imWidth"), Int("imHeight"), Int("seqLength"), Int("frameBase", 1), rate, Text("imDir", "img1"), Text("imExt", ".jpg"));
     }
 }

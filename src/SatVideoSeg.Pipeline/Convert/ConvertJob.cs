@@ -32,9 +32,10 @@ public static class ConvertJob
     {
         var problems = options.Problems();
         if (problems.Count > 0) throw new JobException("invalid convert options: " + string.Join("; ", problems));
+        var folder = OutputFolder.Check(options.OutputDirectory);
         var (layout, sequences) = Read(options);
         string output = options.OutputDirectory;
-        Directory.CreateDirectory(output);
+        folder.Create();
         if (options.Targets.HasFlag(ConvertTargets.Mots)) MotsClassMap.Save(ConvertPaths.MotsClassMap(output));
 
         var mine = sequences.Select((s, k) => (Sequence: s, VideoId: k + 1)).Where(p => options.Shard.Owns(p.VideoId - 1)).ToArray();

@@ -41,6 +41,7 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             ["boxesClipped"] = 0, ["boxesOutsideFrame"] = 0, ["boxesPastLastFrame"] = 0, ["emptyMasks"] = 0, ["classConflicts"] = 0,
         };
         flags["boxesPastLastFrame"] = sequence.Boxes.Count(b => b.FrameIndex >= frameCount);
+        flags["noBoxRows"] = sequence.NoBoxRows;
         flags["classConflicts"] = sequence.Boxes.Count(b => b.Class != bySource[b.TrackId].Class);
         var review = new List<ReviewItem>();
         var ytvis = options.Targets.HasFlag(ConvertTargets.Ytvis) ? tracks.ToDictionary(t => t.Id, _ => new CocoRle?[frameCount]) : null;

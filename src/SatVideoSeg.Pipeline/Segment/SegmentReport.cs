@@ -36,6 +36,9 @@ public sealed record SegmentReport
     /// <summary>Annotation boxes clipped to the frame.</summary>
     public int ClippedBoxes { get; init; }
 
+    /// <summary>Rows of a single-object box file that said "no box in this frame" (whole rows of -1, NaN or 0).</summary>
+    public int NoBoxRows { get; init; }
+
     /// <summary>Frames of an image folder whose size differed from the first (and how they were handled).</summary>
     public IReadOnlyList<object> FrameSizeChanges { get; init; } = [];
 

@@ -55,7 +55,7 @@ public sealed class FfmpegFrameSource : IFrameSource
                 break;
             }
             if (read < frameBytes)
-                throw new VideoFormatException($"{Info.Path}: truncated video: frame {index} ended after {read} of {frameBytes} bytes");
+                throw new VideoFormatException($"{Info.Path}: truncated video: frame {index + 1} ended after {read} of {frameBytes} bytes");
             yield return new Frame(index++, w, h, pixels, pool);
         }
         _process.WaitForExit();

@@ -81,7 +81,7 @@ public sealed class ImageSequenceSource : IFrameSource
         if (image.Empty())
         {
             image.Dispose();
-            throw new VideoFormatException($"{file}: frame {index} is not a readable image");
+            throw new VideoFormatException($"{file}: frame {index + 1} is not a readable image");
         }
         return image;
     }
