@@ -79,10 +79,17 @@ public static class SatMtbFormat
         return Directory.EnumerateFiles(dir, "*.txt").Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
-    private static List<BenchmarkBox> ReadMot(string file, ObjectClass folderClass)
+    private static IReadOnlyList<BenchmarkBox> ReadMot(string file, ObjectClass folderClass) =>
+        ParseMot(file, AnnotationTextFile.Decode(File.ReadAllBytes(file)), folderClass);
+
+    /// <summary>
+    /// Reads the text of a mot/&lt;NN&gt;.txt (<paramref name="file"/> names it in messages): boxes in
+    /// file order, 0-based frames, the class from the cls column, else <paramref name="folderClass"/>.
+    /// </summary>
+    public static IReadOnlyList<BenchmarkBox> ParseMot(string file, string text, ObjectClass folderClass)
     {
         var boxes = new List<BenchmarkBox>();
-        foreach (var line in AnnotationTextFile.Read(file, [FieldSeparator.Comma]).Lines)
+        foreach (var line in AnnotationTextFile.Parse(file, text, [FieldSeparator.Comma]).Lines)
         {
             line.RequireCount(6, 10, "frame,id,x,y,w,h,?,cls");
             int frame = line.Integer(0, "frame");
@@ -169,14 +176,7 @@ public static class SatMtbFormat
     {
         string folder = Path.Combine(root, category, sequence);
         var ordered = boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).ToArray();
-        var mot = ordered.Select(b =>
-        {
-            var r = b.Box.ToXywh();
-            return string.Join(',', (b.FrameIndex + 1).ToString(CultureInfo.InvariantCulture), b.TrackId.ToString(CultureInfo.InvariantCulture),
-                AnnotationText.Format(r.X), AnnotationText.Format(r.Y), AnnotationText.Format(r.W), AnnotationText.Format(r.H), "1",
-                ClassNames.ToSatMtbId(b.Class).ToString(CultureInfo.InvariantCulture));
-        });
-        AtomicFile.WriteAllText(Path.Combine(folder, "mot", sequence + ".txt"), string.Concat(mot.Select(l => l + "\n")));
+        AtomicFile.WriteAllText(Path.Combine(folder, "mot", sequence + ".txt"), FormatMot(ordered));
         var byFrame = ordered.ToLookup(b => b.FrameIndex);
         for (int f = 0; f < frameCount; f++)
         {
@@ -184,6 +184,19 @@ public static class SatMtbFormat
             AtomicFile.WriteAllText(Path.Combine(folder, "det", "HBB", file), Xml(file, byFrame[f], oriented: false));
             AtomicFile.WriteAllText(Path.Combine(folder, "det", "OBB", file), Xml(file, byFrame[f], oriented: true));
         }
+    }
+
+    /// <summary>The text of a mot/&lt;NN&gt;.txt: <c>frame,id,x,y,w,h,1,cls</c> rows by frame, then id.</summary>
+    public static string FormatMot(IReadOnlyList<BenchmarkBox> boxes)
+    {
+        var mot = boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).Select(b =>
+        {
+            var r = b.Box.ToXywh();
+            return string.Join(',', (b.FrameIndex + 1).ToString(CultureInfo.InvariantCulture), b.TrackId.ToString(CultureInfo.InvariantCulture),
+                AnnotationText.Format(r.X), AnnotationText.Format(r.Y), AnnotationText.Format(r.W), AnnotationText.Format(r.H), "1",
+                ClassNames.ToSatMtbId(b.Class).ToString(CultureInfo.InvariantCulture));
+        });
+        return string.Concat(mot.Select(l => l + "\n"));
     }
 
     private static string Xml(string file, IEnumerable<BenchmarkBox> boxes, bool oriented)

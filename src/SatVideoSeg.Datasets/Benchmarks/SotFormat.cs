@@ -70,7 +70,11 @@ public static class SotFormat
     /// Writes <c>&lt;folder&gt;/groundtruth.txt</c> with one line per frame (frames without a box get
     /// a row of -1); OOTB rows hold the box's corners (its axis-aligned corners when it has none).
     /// </summary>
-    public static void Save(string folder, int frameCount, IReadOnlyList<BenchmarkBox> boxes, BenchmarkLayout layout, char separator = ',')
+    public static void Save(string folder, int frameCount, IReadOnlyList<BenchmarkBox> boxes, BenchmarkLayout layout, char separator = ',') =>
+        AtomicFile.WriteAllText(Path.Combine(folder, GroundTruthFile), Format(frameCount, boxes, layout, separator));
+
+    /// <summary>The text <see cref="Save"/> writes.</summary>
+    public static string Format(int frameCount, IReadOnlyList<BenchmarkBox> boxes, BenchmarkLayout layout, char separator = ',')
     {
         var byFrame = boxes.ToDictionary(b => b.FrameIndex);
         int values = layout == BenchmarkLayout.Ootb ? 8 : 4;
@@ -83,6 +87,6 @@ public static class SotFormat
             else { var r = b.Box.ToXywh(); row = [r.X, r.Y, r.W, r.H]; }
             sb.Append(string.Join(separator, row.Select(AnnotationText.Format))).Append('\n');
         }
-        AtomicFile.WriteAllText(Path.Combine(folder, GroundTruthFile), sb.ToString());
+        return sb.ToString();
     }
 }

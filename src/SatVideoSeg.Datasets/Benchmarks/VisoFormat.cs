@@ -31,12 +31,25 @@ public static class VisoFormat
     {
         string file = Path.Combine(folder, "gt", "gt.txt");
         var folderClass = ClassNames.FromLabel(Path.GetFileName(Path.GetDirectoryName(folder)!));
-        var text = AnnotationTextFile.Read(file, [FieldSeparator.Comma, FieldSeparator.Whitespace]);
-        bool comma = text.Separator == FieldSeparator.Comma;
+        var boxes = ParseGt(file, AnnotationTextFile.Decode(File.ReadAllBytes(file)), folderClass);
+        string frames = FramesFolder.Find(folder) ?? Path.Combine(folder, "img");
+        return new BenchmarkSequence(BenchmarkSequence.NameFrom(Path.GetRelativePath(root, folder)), frames, file, BenchmarkLayout.Viso,
+            boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).ToArray());
+    }
+
+    /// <summary>
+    /// Reads the text of a gt.txt (<paramref name="file"/> names it in messages): the variant from
+    /// its first data line; boxes in file order with 0-based frames and <paramref name="folderClass"/>
+    /// (or, when that is Unknown, the comma variant's cls column).
+    /// </summary>
+    public static IReadOnlyList<BenchmarkBox> ParseGt(string file, string text, ObjectClass folderClass)
+    {
+        var gt = AnnotationTextFile.Parse(file, text, [FieldSeparator.Comma, FieldSeparator.Whitespace]);
+        bool comma = gt.Separator == FieldSeparator.Comma;
         // A run of spaces is one separator, so only a count that differs from the first row shows a missing value.
-        if (!comma) text.RequireSameCount("frame id x1 y1 x2 y2 ...");
+        if (!comma) gt.RequireSameCount("frame id x1 y1 x2 y2 ...");
         var boxes = new List<BenchmarkBox>();
-        foreach (var line in text.Lines)
+        foreach (var line in gt.Lines)
         {
             line.RequireCount(6, int.MaxValue, comma ? "frame,id,x,y,w,h,conf,cls,..." : "frame id x1 y1 x2 y2 ...");
             int frame = line.Integer(0, "frame");
@@ -53,9 +66,7 @@ public static class VisoFormat
             for (int k = comma ? 8 : 6; k < line.Count; k++) line.Decimal(k, "extra column");
             boxes.Add(new BenchmarkBox(frame - 1, id, cls, box));
         }
-        string frames = FramesFolder.Find(folder) ?? Path.Combine(folder, "img");
-        return new BenchmarkSequence(BenchmarkSequence.NameFrom(Path.GetRelativePath(root, folder)), frames, file, BenchmarkLayout.Viso,
-            boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).ToArray());
+        return boxes;
     }
 
     /// <summary>
@@ -64,6 +75,12 @@ public static class VisoFormat
     /// images are the caller's (<c>img/000001.jpg</c>...).
     /// </summary>
     public static void Save(string root, string category, string sequence, IReadOnlyList<BenchmarkBox> boxes, bool commaVariant)
+    {
+        AtomicFile.WriteAllText(Path.Combine(root, category, sequence, "gt", "gt.txt"), FormatGt(boxes, commaVariant));
+    }
+
+    /// <summary>The text of a gt.txt in the given variant (rows by frame, then id).</summary>
+    public static string FormatGt(IReadOnlyList<BenchmarkBox> boxes, bool commaVariant)
     {
         var lines = boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).Select(b =>
         {
@@ -74,6 +91,6 @@ public static class VisoFormat
             return string.Join(',', frame, id, AnnotationText.Format(r.X), AnnotationText.Format(r.Y), AnnotationText.Format(r.W), AnnotationText.Format(r.H), "1",
                 ((int)b.Class).ToString(CultureInfo.InvariantCulture), "-1", "-1");
         });
-        AtomicFile.WriteAllText(Path.Combine(root, category, sequence, "gt", "gt.txt"), string.Concat(lines.Select(l => l + "\n")));
+        return string.Concat(lines.Select(l => l + "\n"));
     }
 }

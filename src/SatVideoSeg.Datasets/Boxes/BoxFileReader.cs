@@ -19,7 +19,12 @@ public static class BoxFileReader
     public static BoxAnnotations Read(string path, BoxFileFormat format = BoxFileFormat.Auto, bool ignoreIds = false)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
-        string text = File.ReadAllText(path);
+        return Parse(path, AnnotationTextFile.Decode(File.ReadAllBytes(path)), format, ignoreIds);
+    }
+
+    /// <summary>The same from the file's text (<paramref name="path"/> names it in messages).</summary>
+    public static BoxAnnotations Parse(string path, string text, BoxFileFormat format = BoxFileFormat.Auto, bool ignoreIds = false)
+    {
         if (format == BoxFileFormat.Auto) format = Detect(path, text);
         if (format == BoxFileFormat.Mot)
             return new BoxAnnotations(path, format, ReadMot(AnnotationTextFile.Parse(path, text, [FieldSeparator.Comma]), ignoreIds));

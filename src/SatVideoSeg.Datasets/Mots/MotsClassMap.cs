@@ -29,11 +29,18 @@ public static class MotsClassMap
     public static IReadOnlyDictionary<int, string> Load(string path)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
+        return Parse(path, AnnotationTextFile.Decode(File.ReadAllBytes(path)));
+    }
+
+    /// <summary>The same from the file's text (<paramref name="path"/> names it in messages).</summary>
+    public static IReadOnlyDictionary<int, string> Parse(string path, string content)
+    {
         var map = new Dictionary<int, string>();
         int n = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var raw in content.Split('\n'))
         {
             n++;
+            string text = raw.EndsWith('\r') ? raw[..^1] : raw;
             if (AnnotationTextFile.IsBlank(text)) continue;
             int space = text.IndexOf(' ');
             var line = new AnnotationLine(path, n, space < 0 ? [text] : [text[..space], text[(space + 1)..].Trim(' ', '\t')]);

@@ -34,26 +34,33 @@ public sealed record MotsSeqInfo(string Name, int Width, int Height, int Length,
     public static MotsSeqInfo Load(string path)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
+        return Parse(path, AnnotationTextFile.Decode(File.ReadAllBytes(path)));
+    }
+
+    /// <summary>The same from the file's text (<paramref name="path"/> names it in messages).</summary>
+    public static MotsSeqInfo Parse(string path, string text)
+    {
         var keys = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
         int n = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var raw in text.Split('\n'))
         {
             n++;
+            string line = raw.EndsWith('\r') ? raw[..^1] : raw;
             int eq = line.IndexOf('=');
             if (eq > 0) keys[line[..eq].Trim()] = (line[(eq + 1)..].Trim(), n);
         }
         string Text(string key, string? fallback = null) =>
             keys.TryGetValue(key, out var v) ? v.Value : fallback ?? throw new AnnotationFormatException(path, 0, $"missing key '{key}'");
-        int Int(string key, int? fallback = null)
+        int Int(string key, int min, int max, int? fallback = null)
         {
             if (!keys.TryGetValue(key, out var v))
                 return fallback ?? throw new AnnotationFormatException(path, 0, $"missing key '{key}'");
-            return NumberText.TryInt(v.Value, out int i) ? i
-                : throw new AnnotationFormatException(path, v.Line, $"{key} ('{AnnotationLine.Shown(v.Value)}'): not a whole number");
+            return NumberText.TryInt(v.Value, out int i) && i >= min && i <= max ? i
+                : throw new AnnotationFormatException(path, v.Line, $"{key} ('{AnnotationLine.Shown(v.Value)}'): not a whole number in {min}..{max}");
         }
         double rate = 10;
         if (keys.TryGetValue("frameRate", out var fr) && !(NumberText.TryDecimal(fr.Value, out rate) && rate > 0))
             throw new AnnotationFormatException(path, fr.Line, $"frameRate ('{AnnotationLine.Shown(fr.Value)}'): not a number above 0");
-        return new MotsSeqInfo(Text("name"), Int("imWidth"), Int("imHeight"), Int("seqLength"), Int("frameBase", 1), rate, Text("imDir", "img1"), Text("imExt", ".jpg"));
+        return new MotsSeqInfo(Text("name"), Int("imWidth", 1, int.MaxValue), Int("imHeight", 1, int.MaxValue), Int("seqLength", 0, int.MaxValue), Int("frameBase", 0, 1, 1), rate, Text("imDir", "img1"), Text("imExt", ".jpg"));
     }
 }

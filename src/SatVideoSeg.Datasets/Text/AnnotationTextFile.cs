@@ -36,7 +36,18 @@ public sealed class AnnotationTextFile
     public static AnnotationTextFile Read(string path, IReadOnlyList<FieldSeparator> allowed, bool linesAreFrames = false)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
-        return Parse(path, File.ReadAllText(path), allowed, linesAreFrames);
+        return Parse(path, Decode(File.ReadAllBytes(path)), allowed, linesAreFrames);
+    }
+
+    /// <summary>
+    /// A file's bytes as text, exactly as <see cref="File.ReadAllText(string)"/> decodes them: UTF-8
+    /// unless a byte-order mark says otherwise; bytes that are not UTF-8 become U+FFFD, which no
+    /// field accepts.
+    /// </summary>
+    public static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>The same from text already read (tests, and files read once for several purposes).</summary>
