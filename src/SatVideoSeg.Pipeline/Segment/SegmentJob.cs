@@ -134,7 +134,8 @@ public static class SegmentJob
                 progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
             }, cancellationToken);
 
-            CheckBoxesWithinFrames(boxes, info.Path, frames);
+            // A folder's length was checked before the run (its skipped damaged frames still count).
+            if (source is not ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, frames);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -161,6 +162,9 @@ public static class SegmentJob
             NoBoxRows = boxes.NoBoxRows,
             FrameSizeChanges = source.SizeChanges
                 .Select(c => (object)new { frame = c.FrameIndex + 1, c.File, size = $"{c.Width}x{c.Height}", policy = options.SizePolicy.ToString() })
+                .ToArray(),
+            DamagedFrames = source.DamagedFrames
+                .Select(d => (object)new { frame = d.FrameIndex + 1, d.File, d.Problem, action = d.Policy.ToString().ToLowerInvariant() })
                 .ToArray(),
             StageSeconds = timer.Seconds(),
             QueueDepths = pipeline.QueueDepths(),
@@ -189,7 +193,7 @@ public static class SegmentJob
     }
 
     private static IFrameSource Open(SegmentOptions options) =>
-        VideoErrors.AsJobError(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy));
+        VideoErrors.AsJobError(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy, options.DamagedFrames));
 
     private static BoxAnnotations ReadBoxes(SegmentOptions options)
     {

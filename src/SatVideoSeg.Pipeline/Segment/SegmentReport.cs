@@ -42,6 +42,9 @@ public sealed record SegmentReport
     /// <summary>Frames of an image folder whose size differed from the first (and how they were handled).</summary>
     public IReadOnlyList<object> FrameSizeChanges { get; init; } = [];
 
+    /// <summary>Frame files of an image folder found cut short and skipped or used (--damaged-frames); 1-based frames.</summary>
+    public IReadOnlyList<object> DamagedFrames { get; init; } = [];
+
     /// <summary>Queue depths between the concurrent stages (a full queue marks the slower consumer).</summary>
     public IReadOnlyDictionary<string, Common.QueueGauge.Stats>? QueueDepths { get; init; }
 

@@ -29,6 +29,9 @@ public sealed class FfmpegFrameSource : IFrameSource
     public IReadOnlyList<FrameSizeChange> SizeChanges { get; } = [];
 
     /// <inheritdoc />
+    public IReadOnlyList<DamagedFrame> DamagedFrames { get; } = [];
+
+    /// <inheritdoc />
     public IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default)
     {
         if (_process is not null) throw new InvalidOperationException("ReadFrames can be enumerated only once");

@@ -3,6 +3,7 @@ using OpenCvSharp;
 using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Segment;
 using SatVideoSeg.Tests.Support;
+using SatVideoSeg.Video.Sources;
 
 namespace SatVideoSeg.Tests.Pipeline;
 
@@ -109,5 +110,25 @@ public class SegmentInputCheckTests
 
         Assert.Equal((2, 1), (report.NoBoxRows, report.ObjectFrames));
         Assert.Contains("\"noBoxRows\": 2", File.ReadAllText(dir.File("out/run.json")));
+    }
+
+    [Fact]
+    public void A_Frame_Cut_Short_Stops_The_Run_Before_Any_Work_Unless_The_User_Accepts_Damaged_Frames()
+    {
+        using var dir = new TempDir();
+        string frames = Frames(dir, 3);
+        string damaged = Path.Combine(frames, "000002.png");
+        File.WriteAllBytes(damaged, File.ReadAllBytes(damaged)[..^12]); // drop the IEND chunk
+        string boxes = dir.File("boxes.txt");
+        File.WriteAllText(boxes, "1,1,2,2,8,8,1,4\n2,1,2,2,8,8,1,4\n3,1,2,2,8,8,1,4\n");
+
+        var e = Assert.Throws<JobException>(() => SegmentJob.Run(Options(frames, boxes, dir.File("out"))));
+        var skipped = SegmentJob.Run(Options(frames, boxes, dir.File("out")) with { DamagedFrames = DamagedFramePolicy.Skip });
+
+        Assert.StartsWith($"{damaged}: frame 2 is damaged: no PNG IEND chunk", e.Message);
+        Assert.Equal((2, 2), (skipped.Frames, skipped.ObjectFrames));
+        string json = File.ReadAllText(dir.File("out/run.json"));
+        Assert.Contains("\"frame\": 2", json);
+        Assert.Contains("\"action\": \"skip\"", json);
     }
 }
