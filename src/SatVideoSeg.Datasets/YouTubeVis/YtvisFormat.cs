@@ -128,6 +128,11 @@ public static class YtvisFormat
     /// </summary>
     public static YtvisDataset Parse(string path, byte[] json)
     {
+        // JsonDocument checks UTF-8 only in the strings it is asked to decode: a bad byte in a key
+        // that is never looked up would pass unseen.
+        var utf16 = new char[json.Length];
+        if (System.Text.Unicode.Utf8.ToUtf16(json, utf16, out int valid, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            throw new AnnotationFormatException(path, json.AsSpan(0, valid).Count((byte)'\n') + 1, $"byte {valid + 1} (0x{json[valid]:X2}) is not UTF-8");
         try
         {
             using var doc = JsonDocument.Parse(json);
@@ -135,14 +140,14 @@ public static class YtvisFormat
             var videos = Each(root.GetProperty("videos"), "videos", v => new YtvisVideo(
                 v.GetProperty("id").GetInt32(), Positive(v.GetProperty("width")), Positive(v.GetProperty("height")),
                 v.TryGetProperty("length", out var len) ? len.GetInt32() : v.GetProperty("file_names").GetArrayLength(),
-                v.GetProperty("file_names").EnumerateArray().Select(f => f.GetString()!).ToArray()));
+                v.GetProperty("file_names").EnumerateArray().Select(f => Text(f, "a file name")).ToArray()));
             foreach (var (v, k) in videos.Select((v, k) => (v, k)))
                 if (v.FileNames.Count != v.Length && v.FileNames.Count > 0) throw new FormatException($"videos[{k}]: length {v.Length} but {v.FileNames.Count} file_names");
             var lengths = videos.GroupBy(v => v.Id).ToDictionary(g => g.Key, g => g.First().Length);
             var annotations = Each(root.GetProperty("annotations"), "annotations", a => ReadAnnotation(a, lengths));
             var categories = Each(root.GetProperty("categories"), "categories", c => new YtvisCategory(
-                c.GetProperty("id").GetInt32(), c.GetProperty("name").GetString()!,
-                c.TryGetProperty("supercategory", out var s) ? s.GetString()! : "object"));
+                c.GetProperty("id").GetInt32(), Text(c.GetProperty("name"), "name"),
+                c.TryGetProperty("supercategory", out var s) ? Text(s, "supercategory") : "object"));
             string description = root.TryGetProperty("info", out var info) && info.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
             return new YtvisDataset(videos, annotations, categories) { Description = description };
         }
@@ -169,6 +174,9 @@ public static class YtvisFormat
                 throw new FormatException($"{name}[{k}]: {x.Message}", x);
             }
         }).ToArray();
+
+    private static string Text(JsonElement e, string what) =>
+        e.GetString() ?? throw new FormatException($"{what} must be a string, got null");
 
     private static int Positive(JsonElement e) =>
         e.GetInt32() is var v && v > 0 ? v : throw new FormatException($"a frame size must be above 0, got {e.GetRawText()}");
@@ -207,10 +215,11 @@ public static class YtvisFormat
     {
         if (s.ValueKind == JsonValueKind.Null) return null;
         var size = s.GetProperty("size");
+        if (size.GetArrayLength() != 2) throw new FormatException($"a size holds [height, width], got {size.GetRawText()}");
         int h = size[0].GetInt32(), w = size[1].GetInt32();
         var counts = s.GetProperty("counts");
         return counts.ValueKind == JsonValueKind.String
-            ? CocoRle.FromCompressedString(counts.GetString()!, h, w)
+            ? CocoRle.FromCompressedString(Text(counts, "counts"), h, w)
             : new CocoRle(h, w, counts.EnumerateArray().Select(x => x.GetInt64()).ToArray());
     }
 
