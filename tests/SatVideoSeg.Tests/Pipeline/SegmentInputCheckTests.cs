@@ -123,12 +123,13 @@ public class SegmentInputCheckTests
         File.WriteAllText(boxes, "1,1,2,2,8,8,1,4\n2,1,2,2,8,8,1,4\n3,1,2,2,8,8,1,4\n");
 
         var e = Assert.Throws<JobException>(() => SegmentJob.Run(Options(frames, boxes, dir.File("out"))));
-        var skipped = SegmentJob.Run(Options(frames, boxes, dir.File("out")) with { DamagedFrames = DamagedFramePolicy.Skip });
+        var skipped = SegmentJob.Run(Options(frames, boxes, dir.File("out")) with { DamagedFrames = DamagedFramePolicy.Skip, WriteReport = true });
 
         Assert.StartsWith($"{damaged}: frame 2 is damaged: no PNG IEND chunk", e.Message);
         Assert.Equal((2, 2), (skipped.Frames, skipped.ObjectFrames));
         string json = File.ReadAllText(dir.File("out/run.json"));
         Assert.Contains("\"frame\": 2", json);
         Assert.Contains("\"action\": \"skip\"", json);
+        Assert.Contains("frame 2 (000002.png, skip): no PNG IEND chunk", File.ReadAllText(dir.File("out/report.html")));
     }
 }
