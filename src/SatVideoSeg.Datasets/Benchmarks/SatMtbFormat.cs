@@ -141,11 +141,13 @@ public static class SatMtbFormat
                         corners[2 * k + 1] = Field(file, r, $"y{k}");
                     }
                     box = new BenchmarkBox(frame, id, cls, BenchmarkBox.Enclosing(corners)) { FineClass = name, Corners = corners };
+                    if (box.Box.IsEmpty) throw new AnnotationFormatException(file, line, $"objectID {id}: the <robndbox> corners enclose no area");
                 }
                 else
                 {
                     var b = o.Element("bndbox") ?? throw new AnnotationFormatException(file, line, "object has no <bndbox>");
                     box = new BenchmarkBox(frame, id, cls, new BoxXyxy(Field(file, b, "xmin"), Field(file, b, "ymin"), Field(file, b, "xmax"), Field(file, b, "ymax"))) { FineClass = name };
+                    if (box.Box.IsEmpty) throw new AnnotationFormatException(file, line, $"objectID {id}: <bndbox> needs xmax above xmin and ymax above ymin, got {string.Join(", ", new[] { "xmin", "ymin", "xmax", "ymax" }.Select(k => $"{k} {b.Element(k)!.Value.Trim()}"))}");
                 }
                 if (!result.TryAdd((frame, id), box))
                     throw new AnnotationFormatException(file, line, $"objectID {id} appears twice in frame {frame + 1}");
