@@ -73,7 +73,9 @@ public static class ConvertJob
     /// <summary>The settings that decide output bytes, as one string stored in each done marker.</summary>
     public static string Settings(ConvertOptions o) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"to={ConvertTargetNames.Format(o.Targets)};segmenter={o.Segmenter};model={o.Model ?? "default"};motsFrameBase={o.MotsFrameBase};rle={(o.CompressedRle ? "compressed" : "uncompressed")};review={o.ReviewBelowIoU}/{o.ReviewBelowFill}");
+            $"to={ConvertTargetNames.Format(o.Targets)};segmenter={o.Segmenter};model={o.Model ?? "default"};motsFrameBase={o.MotsFrameBase};rle={(o.CompressedRle ? "compressed" : "uncompressed")};review={o.ReviewBelowIoU}/{o.ReviewBelowFill}")
+        // Added after the first release: only a non-default policy is spelled out, so older done markers still match.
+        + (o.DamagedFrames == Video.Sources.DamagedFramePolicy.Fail ? "" : $";damaged={o.DamagedFrames.ToString().ToLowerInvariant()}");
 
     private static (BenchmarkLayout, IReadOnlyList<BenchmarkSequence>) Read(ConvertOptions options)
     {

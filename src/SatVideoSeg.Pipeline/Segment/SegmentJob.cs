@@ -164,7 +164,7 @@ public static class SegmentJob
                 .Select(c => (object)new { frame = c.FrameIndex + 1, c.File, size = $"{c.Width}x{c.Height}", policy = options.SizePolicy.ToString() })
                 .ToArray(),
             DamagedFrames = source.DamagedFrames
-                .Select(d => new DamagedFrameEntry(d.FrameIndex + 1, d.File, d.Problem, d.Policy.ToString().ToLowerInvariant()))
+                .Select(DamagedFrameEntry.From)
                 .ToArray(),
             StageSeconds = timer.Seconds(),
             QueueDepths = pipeline.QueueDepths(),

@@ -43,7 +43,7 @@ public sealed record SegmentReport
     public IReadOnlyList<object> FrameSizeChanges { get; init; } = [];
 
     /// <summary>Frame files of an image folder found cut short and skipped or used (--damaged-frames); 1-based frames.</summary>
-    public IReadOnlyList<DamagedFrameEntry> DamagedFrames { get; init; } = [];
+    public IReadOnlyList<Common.DamagedFrameEntry> DamagedFrames { get; init; } = [];
 
     /// <summary>Queue depths between the concurrent stages (a full queue marks the slower consumer).</summary>
     public IReadOnlyDictionary<string, Common.QueueGauge.Stats>? QueueDepths { get; init; }

@@ -1,6 +1,8 @@
-namespace SatVideoSeg.Pipeline.Segment;
+using SatVideoSeg.Video.Sources;
 
-/// <summary>A damaged frame file as run.json and report.html list it.</summary>
+namespace SatVideoSeg.Pipeline.Common;
+
+/// <summary>A damaged frame file as run.json, convert's status files and the report pages list it.</summary>
 /// <param name="Frame">1-based frame number.</param>
 /// <param name="File">The image file.</param>
 /// <param name="Problem">What is wrong with it.</param>
@@ -9,4 +11,7 @@ public sealed record DamagedFrameEntry(int Frame, string File, string Problem, s
 {
     /// <summary>One line for the report page.</summary>
     public override string ToString() => $"frame {Frame} ({Path.GetFileName(File)}, {Action}): {Problem}";
+
+    /// <summary>The entry for a damaged frame a source met.</summary>
+    public static DamagedFrameEntry From(DamagedFrame d) => new(d.FrameIndex + 1, d.File, d.Problem, d.Policy.ToString().ToLowerInvariant());
 }
