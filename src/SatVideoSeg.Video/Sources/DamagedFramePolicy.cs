@@ -17,7 +17,7 @@ public enum DamagedFramePolicy
 }
 
 /// <summary>A damaged frame file met and what was done with it.</summary>
-/// <param name="FrameIndex">0-based frame index.</param>
+/// <param name="FrameIndex">0-based frame index (for a video, the frame near which FFmpeg first reported damage; -1 when not known).</param>
 /// <param name="File">The image file.</param>
 /// <param name="Problem">What is wrong with it ("no JPEG end marker (FF D9): the file is cut short").</param>
 /// <param name="Policy">What was done: skipped or used.</param>

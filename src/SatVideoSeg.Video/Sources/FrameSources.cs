@@ -10,6 +10,6 @@ public static class FrameSources
         if (!File.Exists(path)) throw new VideoFormatException($"{path}: no such file or folder");
         return ImageSequenceSource.ImageExtensions.Contains(Path.GetExtension(path))
             ? new ImageSequenceSource(path, fps, policy, damaged)
-            : new FfmpegFrameSource(path);
+            : new FfmpegFrameSource(path, damaged);
     }
 }
