@@ -23,14 +23,13 @@ public sealed record MotsSeqInfo(string Name, int Width, int Height, int Length,
     public const string FileName = "seqinfo.ini";
 
     /// <summary>Writes the file atomically.</summary>
-    public void Save(string path)
-    {
-        var c = CultureInfo.InvariantCulture;
-        AtomicFile.WriteAllText(path, string.Create(c,
-            $"[Sequence]\nname={Name}\nimDir={ImageDirectory}\nframeRate={FrameRate}\nseqLength={Length}\nimWidth={Width}\nimHeight={Height}\nimExt={ImageExtension}\nframeBase={FrameBase}\n"));
-    }
+    public void Save(string path) => AtomicFile.WriteAllText(path, Format());
 
-    /// <summary>Reads a seqinfo.ini; errors name the file and the missing or bad key.</summary>
+    /// <summary>The text <see cref="Save"/> writes.</summary>
+    public string Format() => string.Create(CultureInfo.InvariantCulture,
+        $"[Sequence]\nname={Name}\nimDir={ImageDirectory}\nframeRate={FrameRate}\nseqLength={Length}\nimWidth={Width}\nimHeight={Height}\nimExt={ImageExtension}\nframeBase={FrameBase}\n");
+
+    /// <summary>Reads a seqinfo.ini (keys case-insensitive, each once; every non-blank line a key=value, a [section] or a comment); errors name the file, line and key.</summary>
     public static MotsSeqInfo Load(string path)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
@@ -46,8 +45,14 @@ public sealed record MotsSeqInfo(string Name, int Width, int Height, int Length,
         {
             n++;
             string line = raw.EndsWith('\r') ? raw[..^1] : raw;
-            int eq = line.IndexOf('=');
-            if (eq > 0) keys[line[..eq].Trim()] = (line[(eq + 1)..].Trim(), n);
+            string trimmed = line.Trim(' ', '\t');
+            // INI: blank lines, ; or # comments and [section] headers carry no key.
+            if (trimmed.Length == 0 || trimmed[0] is ';' or '#' || (trimmed[0] == '[' && trimmed[^1] == ']')) continue;
+            int eq = trimmed.IndexOf('=');
+            if (eq < 1) throw new AnnotationFormatException(path, n, $"expected key=value, got '{AnnotationLine.Shown(trimmed)}'");
+            string key = trimmed[..eq].Trim(' ', '\t');
+            if (keys.TryGetValue(key, out var earlier)) throw new AnnotationFormatException(path, n, $"key '{AnnotationLine.Shown(key)}' appears twice (line {earlier.Line})");
+            keys[key] = (trimmed[(eq + 1)..].Trim(' ', '\t'), n);
         }
         string Text(string key, string? fallback = null) =>
             keys.TryGetValue(key, out var v) ? v.Value : fallback ?? throw new AnnotationFormatException(path, 0, $"missing key '{key}'");

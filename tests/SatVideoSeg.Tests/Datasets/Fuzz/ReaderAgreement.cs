@@ -15,7 +15,7 @@ public static class ReaderAgreement
         catch (AnnotationFormatException e)
         {
             Assert.True(expected.IsError, $"the reader refused a file the reference reads ({e.Message}):\n{Visible(input)}");
-            Assert.True(e.Line == expected.ErrorLine, $"the reader names line {e.Line}, the reference line {expected.ErrorLine} ({e.Message}):\n{Visible(input)}");
+            Assert.True(e.Line == expected.ExpectedExceptionLine, $"the reader names line {e.Line}, the reference line {expected.ErrorLine} ({e.Message}):\n{Visible(input)}");
             return;
         }
         Assert.False(expected.IsError, $"the reader accepted a file the reference refuses at line {expected.ErrorLine}:\n{Visible(input)}");
