@@ -8,10 +8,13 @@ internal static class AnnotationText
     /// <summary>Formats a coordinate without trailing zeros, invariant culture.</summary>
     public static string Format(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 
-    /// <summary>The integer made of the digits of a file name's stem ("000012.xml" -&gt; 12), or null.</summary>
+    /// <summary>
+    /// The number in a file name's stem ("000012.xml" -&gt; 12, "img000012.xml" -&gt; 12), or null when
+    /// the stem holds no run of digits or more than one ("f_2_v3.xml": joining them would invent 23).
+    /// </summary>
     public static int? NumberInName(string path)
     {
-        var digits = new string(Path.GetFileNameWithoutExtension(path).Where(char.IsAsciiDigit).ToArray());
-        return digits.Length is > 0 and < 10 ? int.Parse(digits, CultureInfo.InvariantCulture) : null;
+        var runs = System.Text.RegularExpressions.Regex.Matches(Path.GetFileNameWithoutExtension(path), "[0-9]+");
+        return runs.Count == 1 && int.TryParse(runs[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
     }
 }

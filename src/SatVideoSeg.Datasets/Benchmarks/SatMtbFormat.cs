@@ -111,7 +111,7 @@ public static class SatMtbFormat
         if (!Directory.Exists(dir)) return result;
         foreach (var file in Directory.EnumerateFiles(dir, "*.xml").Order(StringComparer.Ordinal))
         {
-            int frame = (AnnotationText.NumberInName(file) ?? throw new AnnotationFormatException(file, 0, "the file name holds no frame number (expected e.g. 000001.xml)")) - 1;
+            int frame = (AnnotationText.NumberInName(file) ?? throw new AnnotationFormatException(file, 0, "the file name holds no single frame number (expected e.g. 000001.xml)")) - 1;
             XDocument doc;
             try
             {

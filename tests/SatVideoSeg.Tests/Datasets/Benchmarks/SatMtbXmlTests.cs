@@ -30,4 +30,19 @@ public class SatMtbXmlTests
 
         Assert.EndsWith(expected, e.Message);
     }
+
+    [Fact]
+    public void An_Xml_Name_With_Two_Numbers_Is_Not_Joined_Into_One_Frame()
+    {
+        using var dir = new TempDir();
+        string seq = Path.Combine(dir.Path, "airplane", "01");
+        Directory.CreateDirectory(Path.Combine(seq, "img"));
+        File.WriteAllBytes(Path.Combine(seq, "img", "000001.png"), [0]);
+        Directory.CreateDirectory(Path.Combine(seq, "det", "HBB"));
+        File.WriteAllText(Path.Combine(seq, "det", "HBB", "f_2_v3.xml"), "<annotation/>");
+
+        var e = Assert.Throws<AnnotationFormatException>(() => SatMtbFormat.Load(dir.Path));
+
+        Assert.EndsWith("f_2_v3.xml: the file name holds no single frame number (expected e.g. 000001.xml)", e.Message);
+    }
 }
