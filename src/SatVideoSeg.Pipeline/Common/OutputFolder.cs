@@ -44,13 +44,13 @@ public sealed class OutputFolder
         }
     }
 
-    /// <summary>After a failed job: removes the folder if the job created it and nothing is left in it.</summary>
+    /// <summary>After a failed job: removes the folder if the job created it and no file is left in it (empty sub-folders go with it).</summary>
     public void RemoveIfCreatedAndEmpty()
     {
-        if (_existed || !Directory.Exists(Path) || Directory.EnumerateFileSystemEntries(Path).Any()) return;
+        if (_existed || !Directory.Exists(Path) || Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories).Any()) return;
         try
         {
-            Directory.Delete(Path);
+            Directory.Delete(Path, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -33,10 +33,24 @@ public static class ConvertJob
         var problems = options.Problems();
         if (problems.Count > 0) throw new JobException("invalid convert options: " + string.Join("; ", problems));
         var folder = OutputFolder.Check(options.OutputDirectory);
+        try
+        {
+            return Run(options, folder, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A run that failed before writing any file leaves no folder behind (a later one keeps
+            // what earlier sequences finished).
+            folder.RemoveIfCreatedAndEmpty();
+            throw;
+        }
+    }
+
+    private static ConvertReport Run(ConvertOptions options, OutputFolder folder, IProgress<ConvertProgress>? progress, CancellationToken cancellationToken)
+    {
         var (layout, sequences) = Read(options);
         string output = options.OutputDirectory;
         folder.Create();
-        if (options.Targets.HasFlag(ConvertTargets.Mots)) MotsClassMap.Save(ConvertPaths.MotsClassMap(output));
 
         var mine = sequences.Select((s, k) => (Sequence: s, VideoId: k + 1)).Where(p => options.Shard.Owns(p.VideoId - 1)).ToArray();
         ISegmenter? segmenter = null;
@@ -106,6 +120,7 @@ public static class ConvertJob
     private static ConvertReport Finish(ConvertOptions options, BenchmarkLayout layout, IReadOnlyList<BenchmarkSequence> sequences)
     {
         string output = options.OutputDirectory;
+        if (options.Targets.HasFlag(ConvertTargets.Mots)) MotsClassMap.Save(ConvertPaths.MotsClassMap(output));
         var done = sequences.Select(s => ReadMarker(ConvertPaths.Status(output, s.Name))).Where(m => m is not null).Select(m => m!).ToArray();
         bool complete = done.Length == sequences.Count;
         var flags = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -34,7 +34,7 @@ public class ConvertDamagedFrameTests
         new(root, output) { Segmenter = "box", DamagedFrames = policy };
 
     [Fact]
-    public void By_Default_The_Sequence_Stops_Naming_The_File_And_Its_Frame()
+    public void By_Default_The_Sequence_Stops_Naming_The_File_And_Its_Frame_And_Leaves_No_Out_Folder()
     {
         using var dir = new TempDir();
         string root = Benchmark(dir);
@@ -42,6 +42,7 @@ public class ConvertDamagedFrameTests
         var e = Assert.Throws<JobException>(() => ConvertJob.Run(Options(root, dir.File("out"), DamagedFramePolicy.Fail)));
 
         Assert.StartsWith($"sequence seq-a: {Path.Combine(root, "seq-a", "img1", "000002.png")}: frame 2 is damaged", e.Message);
+        Assert.False(Directory.Exists(dir.File("out"))); // it failed before writing anything
     }
 
     [Fact]
