@@ -13,20 +13,20 @@ public class MotBoxFileFuzzTests
     private const string File = "boxes.txt";
 
     // (frame index, id, class, box) as written by MotBoxWriter; coordinates in hundredths, as it writes them.
-    internal static readonly Gen<(int Frame, int Id, ObjectClass Class, BoxXyxy Box)[]> Rows =
+    private static readonly Gen<(int Frame, int Id, ObjectClass Class, BoxXyxy Box)[]> Rows =
         Gen.Select(Gen.Int[0, 30], Gen.Int[1, 40], Gen.Int[-500, 90000], Gen.Int[-500, 90000], Gen.Int[1, 5000], Gen.Int[1, 5000], Gen.Int[0, 4])
             .Select((f, id, x, y, w, h, c) => (f, id, (ObjectClass)c, new BoxXywh(x / 100.0, y / 100.0, w / 100.0, h / 100.0).ToXyxy()))
             .Array[0, 8]
             .Select(rows => rows.DistinctBy(r => (r.Item1, r.Item2)).ToArray());
 
-    internal static string Write(IEnumerable<(int Frame, int Id, ObjectClass Class, BoxXyxy Box)> rows) =>
+    private static string Write(IEnumerable<(int Frame, int Id, ObjectClass Class, BoxXyxy Box)> rows) =>
         string.Concat(rows.Select(r => MotBoxWriter.FormatLine(r.Frame, r.Id, r.Box, (int)r.Class) + "\n"));
 
     private static IReadOnlyList<(int, int, ObjectClass, BoxXyxy, int)> Flatten(BoxAnnotations boxes) =>
         boxes.Frames.SelectMany(boxes.ForFrame).Select(b => (b.FrameIndex, b.TrackId, b.Class, b.Box, b.Line)).ToArray();
 
     /// <summary>The reference reading of a MOT file: rows in frame order, file order within a frame.</summary>
-    internal static ReferenceResult<(int, int, ObjectClass, BoxXyxy, int)> Reference(string text, bool ignoreIds)
+    private static ReferenceResult<(int, int, ObjectClass, BoxXyxy, int)> Reference(string text, bool ignoreIds)
     {
         var rows = new List<(int, int, ObjectClass, BoxXyxy, int)>();
         var seen = new HashSet<(int, int)>();
