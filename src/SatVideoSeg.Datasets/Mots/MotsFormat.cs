@@ -65,10 +65,8 @@ public static class MotsFormat
     public static IEnumerable<MotsRecord> ReadFile(string path, int frameBase = 1)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
-        int n = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (n, line) in AnnotationTextFile.StreamLines(path))
         {
-            n++;
             if (AnnotationTextFile.IsBlank(line)) continue;
             yield return ParseLine(path, n, line, frameBase);
         }

@@ -50,6 +50,36 @@ public sealed class AnnotationTextFile
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// The lines of a file streamed (for files too long to hold, such as MOTS), numbered from 1 and
+    /// split on '\n' only with one trailing '\r' removed, as <see cref="Parse"/> splits them, so
+    /// line numbers agree with editors and with the other readers.
+    /// </summary>
+    public static IEnumerable<(int Number, string Text)> StreamLines(string path)
+    {
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var line = new System.Text.StringBuilder();
+        var buffer = new char[64 * 1024];
+        int number = 0, read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            for (int i = 0; i < read; i++)
+            {
+                if (buffer[i] != '\n')
+                {
+                    line.Append(buffer[i]);
+                    continue;
+                }
+                yield return (++number, WithoutCarriageReturn(line));
+                line.Clear();
+            }
+        }
+        if (line.Length > 0) yield return (++number, WithoutCarriageReturn(line));
+    }
+
+    private static string WithoutCarriageReturn(System.Text.StringBuilder line) =>
+        line.Length > 0 && line[^1] == '\r' ? line.ToString(0, line.Length - 1) : line.ToString();
+
     /// <summary>The same from text already read (tests, and files read once for several purposes).</summary>
     public static AnnotationTextFile Parse(string path, string text, IReadOnlyList<FieldSeparator> allowed, bool linesAreFrames = false)
     {
