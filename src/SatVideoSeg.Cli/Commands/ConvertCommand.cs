@@ -3,6 +3,7 @@ using SatVideoSeg.Datasets.Benchmarks;
 using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Convert;
 using SatVideoSeg.Pipeline.Segment;
+using SatVideoSeg.Video.Sources;
 using Spectre.Console;
 
 namespace SatVideoSeg.Cli.Commands;
@@ -32,11 +33,12 @@ public static class ConvertCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0 = one per core).", DefaultValueFactory = _ => 0 };
         var shard = new Option<string>("--shard") { Description = "i/N: convert only sequences k (name-sorted, 0-based) with k mod N = i.", DefaultValueFactory = _ => "0/1" };
         var frameBase = new Option<int>("--mots-frame-base") { Description = "First frame number in MOTS gt.txt: 1 (MOTSChallenge) or 0 (KITTI).", DefaultValueFactory = _ => 1 };
+        var damagedFrames = new Option<DamagedFramePolicy>("--damaged-frames") { Description = "Frame files cut short (no JPEG end marker, no PNG IEND): Fail (stop, naming file and frame), Skip (no masks for the frame) or Use (decode what is there); listed in each sequence's status file.", DefaultValueFactory = _ => DamagedFramePolicy.Fail };
         var uncompressed = new Option<bool>("--uncompressed-rle") { Description = "Write YouTube-VIS RLE as count arrays instead of compressed strings." };
 
         var command = new Command("convert", "Convert a tracking benchmark (boxes) into video segmentation datasets (MOTS, YouTube-VIS, DAVIS), resumable and shardable." + Examples)
         {
-            root, from, to, output, segmenter, model, device, threads, shard, frameBase, uncompressed,
+            root, from, to, output, segmenter, model, device, threads, shard, frameBase, damagedFrames, uncompressed,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +55,7 @@ public static class ConvertCommand
                     Shard = ShardSpec.Parse(parse.GetValue(shard)!),
                     MotsFrameBase = parse.GetValue(frameBase),
                     CompressedRle = !parse.GetValue(uncompressed),
+                    DamagedFrames = parse.GetValue(damagedFrames),
                 };
                 report = ConvertJob.Run(options, new SequenceLog(console, progress));
             });

@@ -32,6 +32,7 @@ public static class SegmentCommand
         var boxFormat = new Option<BoxFileFormat>("--box-format") { Description = "Box file layout.", DefaultValueFactory = _ => BoxFileFormat.Auto };
         var fps = new Option<double>("--fps") { Description = "Frame rate of frame folders (videos carry their own).", DefaultValueFactory = _ => 10 };
         var sizePolicy = new Option<FrameSizePolicy>("--size-policy") { Description = "Frames of a folder that change size: AnchorTopLeft (cut or zero-pad to the first frame's size, keeping box coordinates) or Fail.", DefaultValueFactory = _ => FrameSizePolicy.AnchorTopLeft };
+        var damagedFrames = new Option<DamagedFramePolicy>("--damaged-frames") { Description = "Frame files of a folder that are cut short (no JPEG end marker, no PNG IEND), or a video whose decoder reports damage: Fail (stop, naming file and frame), Skip (leave a folder's frame out) or Use (decode what is there); skipped and used frames are listed in run.json.", DefaultValueFactory = _ => DamagedFramePolicy.Fail };
         var frameBase = new Option<int>("--mots-frame-base") { Description = "First frame number in MOTS output: 1 (MOTSChallenge) or 0 (KITTI).", DefaultValueFactory = _ => 1 };
         var noOverlay = new Option<bool>("--no-overlay") { Description = "Skip overlay.mp4." };
         var boxesEvery = new Option<int>("--boxes-every") { Description = "Use each object's box on its first annotated frame and every K-th frame after; frames between are prompted with Kalman-predicted boxes.", DefaultValueFactory = _ => 1 };
@@ -43,7 +44,7 @@ public static class SegmentCommand
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, noReport, noResume, opacity,
+            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, damagedFrames, frameBase, boxesEvery, initOnly, ignoreIds, noOverlay, noReport, noResume, opacity,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -55,6 +56,7 @@ public static class SegmentCommand
                 BoxFormat = parse.GetValue(boxFormat),
                 Fps = parse.GetValue(fps),
                 SizePolicy = parse.GetValue(sizePolicy),
+                DamagedFrames = parse.GetValue(damagedFrames),
                 MotsFrameBase = parse.GetValue(frameBase),
                 BoxesEvery = parse.GetValue(boxesEvery),
                 InitOnly = parse.GetValue(initOnly),
@@ -69,6 +71,7 @@ public static class SegmentCommand
             if (report is not null)
             {
                 string predicted = report.PredictedPrompts > 0 ? $" ({report.PredictedPrompts} from predicted boxes)" : "";
+                if (report.DamagedFrames.Count > 0) console.MarkupLineInterpolated($"  [yellow]{report.DamagedFrames.Count} damaged frames {(options.DamagedFrames == DamagedFramePolicy.Skip ? "skipped" : "used")}[/] (see run.json)");
                 if (report.ResumedFrames > 0) console.MarkupLineInterpolated($"resumed: {report.ResumedFrames} frames replayed from the interrupted run's journal");
                 console.MarkupLineInterpolated($"[green]done[/]: {report.Frames} frames, {report.ObjectFrames} object-frames{predicted}, {report.Tracks} tracks with {report.Segmenter} -> {options.OutputDirectory}");
                 int lost = report.TrackQuality.Sum(q => q.LostFrames);

@@ -16,9 +16,9 @@ public sealed class Frame : IDisposable
     /// <summary>Wraps a BGR24 buffer; it must hold exactly width*height*3 bytes.</summary>
     public Frame(int index, int width, int height, byte[] pixels)
     {
-        if (width <= 0 || height <= 0) throw new ArgumentException($"degenerate frame dimensions: {width}x{height} (frame {index})");
+        if (width <= 0 || height <= 0) throw new ArgumentException($"degenerate frame dimensions: {width}x{height} (frame {index + 1})");
         if (pixels.Length != width * height * 3)
-            throw new ArgumentException($"frame {index}: buffer holds {pixels.Length} bytes, expected {width}x{height}x3 = {width * height * 3}");
+            throw new ArgumentException($"frame {index + 1}: buffer holds {pixels.Length} bytes, expected {width}x{height}x3 = {width * height * 3}");
         Index = index;
         Width = width;
         Height = height;

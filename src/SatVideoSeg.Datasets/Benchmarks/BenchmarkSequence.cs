@@ -10,6 +10,9 @@ namespace SatVideoSeg.Datasets.Benchmarks;
 /// <param name="Boxes">Annotated boxes; frame indices are 0-based.</param>
 public sealed record BenchmarkSequence(string Name, string FramesFolder, string AnnotationFile, BenchmarkLayout Layout, IReadOnlyList<BenchmarkBox> Boxes)
 {
+    /// <summary>Rows of the annotation that said "no box in this frame" (SOT and OOTB whole rows of -1, NaN or 0).</summary>
+    public int NoBoxRows { get; init; }
+
     /// <summary>Makes an output-safe sequence name from a path relative to the root.</summary>
     public static string NameFrom(string relativePath) =>
         string.Join('-', relativePath.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries));

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Benchmarks;
 
@@ -78,24 +79,28 @@ public static class SatMtbFormat
         return Directory.EnumerateFiles(dir, "*.txt").Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
-    private static List<BenchmarkBox> ReadMot(string file, ObjectClass folderClass)
+    private static IReadOnlyList<BenchmarkBox> ReadMot(string file, ObjectClass folderClass) =>
+        ParseMot(file, AnnotationTextFile.Decode(File.ReadAllBytes(file)), folderClass);
+
+    /// <summary>
+    /// Reads the text of a mot/&lt;NN&gt;.txt (<paramref name="file"/> names it in messages): boxes in
+    /// file order, 0-based frames, the class from the cls column, else <paramref name="folderClass"/>.
+    /// </summary>
+    public static IReadOnlyList<BenchmarkBox> ParseMot(string file, string text, ObjectClass folderClass)
     {
         var boxes = new List<BenchmarkBox>();
-        var lines = File.ReadAllLines(file);
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in AnnotationTextFile.Parse(file, text, [FieldSeparator.Comma]).Lines)
         {
-            if (AnnotationText.IsSkipped(lines[i])) continue;
-            var f = AnnotationText.Split(lines[i]);
-            if (f.Length < 6) throw new AnnotationFormatException(file, i + 1, $"expected at least 6 fields (frame,id,x,y,w,h,?,cls), got {f.Length}");
-            int frame = AnnotationText.Integer(file, i + 1, f[0], "frame");
-            if (frame < 1) throw new AnnotationFormatException(file, i + 1, $"frame {frame}: SAT-MTB frames are 1-based");
-            int id = AnnotationText.Integer(file, i + 1, f[1], "id");
-            double x = AnnotationText.Number(file, i + 1, f[2], "x"), y = AnnotationText.Number(file, i + 1, f[3], "y");
-            double w = AnnotationText.Number(file, i + 1, f[4], "w"), h = AnnotationText.Number(file, i + 1, f[5], "h");
-            if (!(w > 0 && h > 0)) continue;
-            var cls = f.Length >= 8 ? ClassNames.FromSatMtbId(AnnotationText.Integer(file, i + 1, f[7], "cls")) : ObjectClass.Unknown;
+            line.RequireCount(6, 10, "frame,id,x,y,w,h,?,cls");
+            int frame = line.Integer(0, "frame");
+            if (frame < 1) throw line.Error(0, "SAT-MTB frames are 1-based");
+            int id = line.Integer(1, "id");
+            var box = BoxColumns.Xywh(line, 2);
+            if (line.Count > 6) line.Decimal(6, "column 7");
+            var cls = line.Count > 7 ? ClassNames.FromSatMtbId(line.Integer(7, "cls")) : ObjectClass.Unknown;
+            for (int k = 8; k < line.Count; k++) line.Decimal(k, "extra column");
             if (cls == ObjectClass.Unknown) cls = folderClass;
-            boxes.Add(new BenchmarkBox(frame - 1, id, cls, new BoxXywh(x, y, w, h).ToXyxy()));
+            boxes.Add(new BenchmarkBox(frame - 1, id, cls, box));
         }
         return boxes;
     }
@@ -106,7 +111,7 @@ public static class SatMtbFormat
         if (!Directory.Exists(dir)) return result;
         foreach (var file in Directory.EnumerateFiles(dir, "*.xml").Order(StringComparer.Ordinal))
         {
-            int frame = (AnnotationText.NumberInName(file) ?? throw new AnnotationFormatException(file, 0, "the file name holds no frame number (expected e.g. 000001.xml)")) - 1;
+            int frame = (AnnotationText.NumberInName(file) ?? throw new AnnotationFormatException(file, 0, "the file name holds no single frame number (expected e.g. 000001.xml)")) - 1;
             XDocument doc;
             try
             {
@@ -122,7 +127,7 @@ public static class SatMtbFormat
                 int line = ((System.Xml.IXmlLineInfo)o).LineNumber;
                 string? name = o.Element("name")?.Value.Trim();
                 string? idText = o.Element("objectID")?.Value ?? o.Element("objectid")?.Value ?? o.Element("id")?.Value;
-                int id = idText is null ? ++auto : AnnotationText.Integer(file, line, idText.Trim(), "objectID");
+                int id = idText is null ? ++auto : XmlInteger(file, line, idText.Trim(), "objectID");
                 var cls = ClassNames.FromLabel(name);
                 if (cls == ObjectClass.Unknown) cls = folderClass;
                 BenchmarkBox box;
@@ -136,11 +141,13 @@ public static class SatMtbFormat
                         corners[2 * k + 1] = Field(file, r, $"y{k}");
                     }
                     box = new BenchmarkBox(frame, id, cls, BenchmarkBox.Enclosing(corners)) { FineClass = name, Corners = corners };
+                    if (box.Box.IsEmpty) throw new AnnotationFormatException(file, line, $"objectID {id}: the <robndbox> corners enclose no area");
                 }
                 else
                 {
                     var b = o.Element("bndbox") ?? throw new AnnotationFormatException(file, line, "object has no <bndbox>");
                     box = new BenchmarkBox(frame, id, cls, new BoxXyxy(Field(file, b, "xmin"), Field(file, b, "ymin"), Field(file, b, "xmax"), Field(file, b, "ymax"))) { FineClass = name };
+                    if (box.Box.IsEmpty) throw new AnnotationFormatException(file, line, $"objectID {id}: <bndbox> needs xmax above xmin and ymax above ymin, got {string.Join(", ", new[] { "xmin", "ymin", "xmax", "ymax" }.Select(k => $"{k} {b.Element(k)!.Value.Trim()}"))}");
                 }
                 if (!result.TryAdd((frame, id), box))
                     throw new AnnotationFormatException(file, line, $"objectID {id} appears twice in frame {frame + 1}");
@@ -152,8 +159,14 @@ public static class SatMtbFormat
     private static double Field(string file, XElement parent, string name)
     {
         var e = parent.Element(name) ?? throw new AnnotationFormatException(file, ((System.Xml.IXmlLineInfo)parent).LineNumber, $"<{parent.Name}> has no <{name}>");
-        return AnnotationText.Number(file, ((System.Xml.IXmlLineInfo)e).LineNumber, e.Value.Trim(), name);
+        string text = e.Value.Trim();
+        return NumberText.TryDecimal(text, out double v) ? v
+            : throw new AnnotationFormatException(file, ((System.Xml.IXmlLineInfo)e).LineNumber, $"<{name}> ('{AnnotationLine.Shown(text)}'): not a finite decimal number");
     }
+
+    private static int XmlInteger(string file, int line, string text, string name) =>
+        NumberText.TryInt(text, out int v) ? v
+            : throw new AnnotationFormatException(file, line, $"<{name}> ('{AnnotationLine.Shown(text)}'): not a whole number");
 
     /// <summary>
     /// Writes the annotations of one sequence in SAT-MTB layout under <c>&lt;root&gt;/&lt;category&gt;/&lt;sequence&gt;</c>:
@@ -165,14 +178,7 @@ public static class SatMtbFormat
     {
         string folder = Path.Combine(root, category, sequence);
         var ordered = boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).ToArray();
-        var mot = ordered.Select(b =>
-        {
-            var r = b.Box.ToXywh();
-            return string.Join(',', (b.FrameIndex + 1).ToString(CultureInfo.InvariantCulture), b.TrackId.ToString(CultureInfo.InvariantCulture),
-                AnnotationText.Format(r.X), AnnotationText.Format(r.Y), AnnotationText.Format(r.W), AnnotationText.Format(r.H), "1",
-                ClassNames.ToSatMtbId(b.Class).ToString(CultureInfo.InvariantCulture));
-        });
-        AtomicFile.WriteAllText(Path.Combine(folder, "mot", sequence + ".txt"), string.Concat(mot.Select(l => l + "\n")));
+        AtomicFile.WriteAllText(Path.Combine(folder, "mot", sequence + ".txt"), FormatMot(ordered));
         var byFrame = ordered.ToLookup(b => b.FrameIndex);
         for (int f = 0; f < frameCount; f++)
         {
@@ -180,6 +186,19 @@ public static class SatMtbFormat
             AtomicFile.WriteAllText(Path.Combine(folder, "det", "HBB", file), Xml(file, byFrame[f], oriented: false));
             AtomicFile.WriteAllText(Path.Combine(folder, "det", "OBB", file), Xml(file, byFrame[f], oriented: true));
         }
+    }
+
+    /// <summary>The text of a mot/&lt;NN&gt;.txt: <c>frame,id,x,y,w,h,1,cls</c> rows by frame, then id.</summary>
+    public static string FormatMot(IReadOnlyList<BenchmarkBox> boxes)
+    {
+        var mot = boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).Select(b =>
+        {
+            var r = b.Box.ToXywh();
+            return string.Join(',', (b.FrameIndex + 1).ToString(CultureInfo.InvariantCulture), b.TrackId.ToString(CultureInfo.InvariantCulture),
+                AnnotationText.Format(r.X), AnnotationText.Format(r.Y), AnnotationText.Format(r.W), AnnotationText.Format(r.H), "1",
+                ClassNames.ToSatMtbId(b.Class).ToString(CultureInfo.InvariantCulture));
+        });
+        return string.Concat(mot.Select(l => l + "\n"));
     }
 
     private static string Xml(string file, IEnumerable<BenchmarkBox> boxes, bool oriented)

@@ -1,5 +1,7 @@
 using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Benchmarks;
 
@@ -7,8 +9,9 @@ namespace SatVideoSeg.Datasets.Benchmarks;
 /// Single-object ground truth (SatSOT, SV248S and most SOT sets) and OOTB: a folder per sequence
 /// with <c>groundtruth.txt</c> (line k = frame k) and its frames (<c>img/</c> or the folder itself).
 /// SOT lines hold x,y,w,h; OOTB lines hold an oriented box x1,y1,..,x4,y4 whose enclosing
-/// axis-aligned box is used (the corners are kept on the box). The separator may be comma, tab,
-/// space or semicolon; rows of -1, NaN or zero size mean "not annotated". The object gets id 1
+/// axis-aligned box is used (the corners are kept on the box). Rows are read by
+/// <see cref="SotGroundTruth"/>: one separator per file (comma, semicolon, or spaces/tabs), whole
+/// rows of -1, NaN or 0 mean "not annotated" and are counted. The object gets id 1
 /// and the class named by the sequence path ("car_01", "plane/003"), Unknown otherwise.
 /// </summary>
 public static class SotFormat
@@ -36,8 +39,8 @@ public static class SotFormat
     {
         foreach (var line in File.ReadLines(file))
         {
-            if (AnnotationText.IsSkipped(line)) continue;
-            return AnnotationText.Split(line).Length;
+            if (AnnotationTextFile.IsBlank(line) || AnnotationTextFile.IsComment(line)) continue;
+            return AnnotationTextFile.Split(line, AnnotationTextFile.Choose(line, SotGroundTruth.Separators)).Length;
         }
         return 0;
     }
@@ -57,42 +60,21 @@ public static class SotFormat
         string relative = Path.GetRelativePath(root, folder);
         if (relative == ".") relative = Path.GetFileName(Path.GetFullPath(folder));
         var cls = ClassNames.FromLabel(relative);
-        var boxes = new List<BenchmarkBox>();
-        var lines = File.ReadAllLines(file);
-        int frame = 0;
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (AnnotationText.IsSkipped(lines[i])) continue;
-            var f = AnnotationText.Split(lines[i]);
-            if (f.Length != expected)
-                throw new AnnotationFormatException(file, i + 1, layout == BenchmarkLayout.Ootb
-                    ? $"expected 8 values (x1,y1,x2,y2,x3,y3,x4,y4), got {f.Length}"
-                    : $"expected 4 values (x,y,w,h), got {f.Length}");
-            var v = f.Select(s => AnnotationText.Number(file, i + 1, s, "value")).ToArray();
-            bool missing = v.Any(double.IsNaN) || v.All(x => x == -1);
-            if (!missing)
-            {
-                if (layout == BenchmarkLayout.Ootb)
-                {
-                    var box = BenchmarkBox.Enclosing(v);
-                    if (!box.IsEmpty) boxes.Add(new BenchmarkBox(frame, 1, cls, box) { Corners = v });
-                }
-                else if (v[2] > 0 && v[3] > 0)
-                {
-                    boxes.Add(new BenchmarkBox(frame, 1, cls, new BoxXywh(v[0], v[1], v[2], v[3]).ToXyxy()));
-                }
-            }
-            frame++;
-        }
+        var truth = SotGroundTruth.Read(file, oriented: layout == BenchmarkLayout.Ootb);
+        var boxes = truth.Rows.Select(r => new BenchmarkBox(r.FrameIndex, 1, cls, r.Box) { Corners = r.Corners }).ToArray();
         string frames = FramesFolder.Find(folder) ?? folder;
-        return new BenchmarkSequence(BenchmarkSequence.NameFrom(relative), frames, file, layout, boxes);
+        return new BenchmarkSequence(BenchmarkSequence.NameFrom(relative), frames, file, layout, boxes) { NoBoxRows = truth.NoBoxRows };
     }
 
     /// <summary>
     /// Writes <c>&lt;folder&gt;/groundtruth.txt</c> with one line per frame (frames without a box get
     /// a row of -1); OOTB rows hold the box's corners (its axis-aligned corners when it has none).
     /// </summary>
-    public static void Save(string folder, int frameCount, IReadOnlyList<BenchmarkBox> boxes, BenchmarkLayout layout, char separator = ',')
+    public static void Save(string folder, int frameCount, IReadOnlyList<BenchmarkBox> boxes, BenchmarkLayout layout, char separator = ',') =>
+        AtomicFile.WriteAllText(Path.Combine(folder, GroundTruthFile), Format(frameCount, boxes, layout, separator));
+
+    /// <summary>The text <see cref="Save"/> writes.</summary>
+    public static string Format(int frameCount, IReadOnlyList<BenchmarkBox> boxes, BenchmarkLayout layout, char separator = ',')
     {
         var byFrame = boxes.ToDictionary(b => b.FrameIndex);
         int values = layout == BenchmarkLayout.Ootb ? 8 : 4;
@@ -105,6 +87,6 @@ public static class SotFormat
             else { var r = b.Box.ToXywh(); row = [r.X, r.Y, r.W, r.H]; }
             sb.Append(string.Join(separator, row.Select(AnnotationText.Format))).Append('\n');
         }
-        AtomicFile.WriteAllText(Path.Combine(folder, GroundTruthFile), sb.ToString());
+        return sb.ToString();
     }
 }

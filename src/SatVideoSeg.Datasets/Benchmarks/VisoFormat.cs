@@ -2,6 +2,7 @@ using System.Globalization;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Benchmarks;
 
@@ -9,8 +10,10 @@ namespace SatVideoSeg.Datasets.Benchmarks;
 /// VISO: <c>&lt;cat&gt;/&lt;seq&gt;/img/000001.jpg</c> + <c>&lt;cat&gt;/&lt;seq&gt;/gt/gt.txt</c>, 1-based frames.
 /// Two variants, told apart per file by the first data line: comma-separated
 /// <c>frame,id,x,y,w,h,conf,cls,...</c> (car, train) and space-separated <c>frame id x1 y1 x2 y2 ...</c>
-/// (plane, ship). The class comes from the category folder name; where that names none, the
-/// comma variant's cls column is read as our class id (1 airplane, 2 ship, 3 train, 4 car).
+/// (plane, ship); every row of a space-variant file holds as many fields as the first. Every
+/// field is checked (numbers finite, ids and classes whole, boxes with a size). The class comes
+/// from the category folder name; where that names none, the comma variant's cls column is read
+/// as our class id (1 airplane, 2 ship, 3 train, 4 car).
 /// </summary>
 public static class VisoFormat
 {
@@ -28,32 +31,42 @@ public static class VisoFormat
     {
         string file = Path.Combine(folder, "gt", "gt.txt");
         var folderClass = ClassNames.FromLabel(Path.GetFileName(Path.GetDirectoryName(folder)!));
-        var lines = File.ReadAllLines(file);
-        bool? comma = null;
-        var boxes = new List<BenchmarkBox>();
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (AnnotationText.IsSkipped(lines[i])) continue;
-            comma ??= lines[i].Contains(',');
-            var f = comma.Value ? lines[i].Split(',', StringSplitOptions.TrimEntries) : AnnotationText.Split(lines[i]);
-            if (f.Length < 6)
-                throw new AnnotationFormatException(file, i + 1, comma.Value
-                    ? $"expected at least 6 comma-separated fields (frame,id,x,y,w,h,conf,cls), got {f.Length}"
-                    : $"expected at least 6 space-separated fields (frame id x1 y1 x2 y2), got {f.Length}");
-            int frame = AnnotationText.Integer(file, i + 1, f[0], "frame");
-            if (frame < 1) throw new AnnotationFormatException(file, i + 1, $"frame {frame}: VISO frames are 1-based");
-            int id = AnnotationText.Integer(file, i + 1, f[1], "id");
-            var v = new double[4];
-            for (int k = 0; k < 4; k++) v[k] = AnnotationText.Number(file, i + 1, f[2 + k], comma.Value ? "xywh"[k].ToString() : $"{(k % 2 == 0 ? 'x' : 'y')}{k / 2 + 1}");
-            var box = comma.Value ? new BoxXywh(v[0], v[1], v[2], v[3]).ToXyxy() : new BoxXyxy(v[0], v[1], v[2], v[3]);
-            if (box.IsEmpty || v.Any(double.IsNaN)) continue;
-            var cls = folderClass;
-            if (cls == ObjectClass.Unknown && comma.Value && f.Length >= 8) cls = ObjectClasses.FromId(AnnotationText.Integer(file, i + 1, f[7], "cls"));
-            boxes.Add(new BenchmarkBox(frame - 1, id, cls, box));
-        }
+        var boxes = ParseGt(file, AnnotationTextFile.Decode(File.ReadAllBytes(file)), folderClass);
         string frames = FramesFolder.Find(folder) ?? Path.Combine(folder, "img");
         return new BenchmarkSequence(BenchmarkSequence.NameFrom(Path.GetRelativePath(root, folder)), frames, file, BenchmarkLayout.Viso,
             boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).ToArray());
+    }
+
+    /// <summary>
+    /// Reads the text of a gt.txt (<paramref name="file"/> names it in messages): the variant from
+    /// its first data line; boxes in file order with 0-based frames and <paramref name="folderClass"/>
+    /// (or, when that is Unknown, the comma variant's cls column).
+    /// </summary>
+    public static IReadOnlyList<BenchmarkBox> ParseGt(string file, string text, ObjectClass folderClass)
+    {
+        var gt = AnnotationTextFile.Parse(file, text, [FieldSeparator.Comma, FieldSeparator.Whitespace]);
+        bool comma = gt.Separator == FieldSeparator.Comma;
+        // A run of spaces is one separator, so only a count that differs from the first row shows a missing value.
+        if (!comma) gt.RequireSameCount("frame id x1 y1 x2 y2 ...");
+        var boxes = new List<BenchmarkBox>();
+        foreach (var line in gt.Lines)
+        {
+            line.RequireCount(6, int.MaxValue, comma ? "frame,id,x,y,w,h,conf,cls,..." : "frame id x1 y1 x2 y2 ...");
+            int frame = line.Integer(0, "frame");
+            if (frame < 1) throw line.Error(0, "VISO frames are 1-based");
+            int id = line.Integer(1, "id");
+            var box = comma ? BoxColumns.Xywh(line, 2) : BoxColumns.Xyxy(line, 2);
+            var cls = folderClass;
+            if (comma && line.Count > 6) line.Decimal(6, "conf");
+            if (comma && line.Count > 7)
+            {
+                int id7 = line.Integer(7, "cls");
+                if (cls == ObjectClass.Unknown) cls = ObjectClasses.FromId(id7);
+            }
+            for (int k = comma ? 8 : 6; k < line.Count; k++) line.Decimal(k, "extra column");
+            boxes.Add(new BenchmarkBox(frame - 1, id, cls, box));
+        }
+        return boxes;
     }
 
     /// <summary>
@@ -62,6 +75,12 @@ public static class VisoFormat
     /// images are the caller's (<c>img/000001.jpg</c>...).
     /// </summary>
     public static void Save(string root, string category, string sequence, IReadOnlyList<BenchmarkBox> boxes, bool commaVariant)
+    {
+        AtomicFile.WriteAllText(Path.Combine(root, category, sequence, "gt", "gt.txt"), FormatGt(boxes, commaVariant));
+    }
+
+    /// <summary>The text of a gt.txt in the given variant (rows by frame, then id).</summary>
+    public static string FormatGt(IReadOnlyList<BenchmarkBox> boxes, bool commaVariant)
     {
         var lines = boxes.OrderBy(b => b.FrameIndex).ThenBy(b => b.TrackId).Select(b =>
         {
@@ -72,6 +91,6 @@ public static class VisoFormat
             return string.Join(',', frame, id, AnnotationText.Format(r.X), AnnotationText.Format(r.Y), AnnotationText.Format(r.W), AnnotationText.Format(r.H), "1",
                 ((int)b.Class).ToString(CultureInfo.InvariantCulture), "-1", "-1");
         });
-        AtomicFile.WriteAllText(Path.Combine(root, category, sequence, "gt", "gt.txt"), string.Concat(lines.Select(l => l + "\n")));
+        return string.Concat(lines.Select(l => l + "\n"));
     }
 }

@@ -29,6 +29,9 @@ public sealed class BoxAnnotations
     /// <summary>The layout it was read as.</summary>
     public BoxFileFormat Format { get; }
 
+    /// <summary>Rows that said "no box in this frame" (SOT whole rows of -1, NaN or 0).</summary>
+    public int NoBoxRows { get; init; }
+
     /// <summary>Number of boxes over all frames.</summary>
     public int Count => _byFrame.Values.Sum(l => l.Count);
 

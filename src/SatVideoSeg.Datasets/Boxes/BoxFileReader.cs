@@ -1,87 +1,67 @@
-using System.Globalization;
 using SatVideoSeg.Core.Detections;
-using SatVideoSeg.Core.Geometry;
-using SatVideoSeg.Datasets.Benchmarks;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Boxes;
 
 /// <summary>
-/// Reads per-frame boxes: MOT txt (<c>frame,id,x,y,w,h,conf,class</c>, 1-based frames, our class
-/// ids 1 airplane, 2 ship, 3 train, 4 car) or SOT ground truth (<c>x,y,w,h</c> per frame, any of
-/// comma, tab or space; rows of -1 or NaN mean "no box"). Lines starting with '#' and blank
-/// lines are skipped. Errors name file:line.
+/// Reads per-frame boxes: MOT txt (<c>frame,id,x,y,w,h[,conf,class,...]</c>, comma-separated,
+/// 1-based frames, our class ids 1 airplane, 2 ship, 3 train, 4 car) or SOT ground truth
+/// (<see cref="SotGroundTruth"/>: <c>x,y,w,h</c> per frame, whole rows of -1, NaN or 0 = no box).
+/// Every field is checked for its column; errors read <c>file:line: column N ('value'): problem</c>.
 /// </summary>
 public static class BoxFileReader
 {
-
-    /// <summary>Reads a file in the given (or detected) layout.</summary>
-    public static BoxAnnotations Read(string path, BoxFileFormat format = BoxFileFormat.Auto)
+    /// <summary>
+    /// Reads a file in the given (or detected) layout. With <paramref name="ignoreIds"/> the MOT id
+    /// column must still hold a whole number, of any size or sign, but is not used: every box gets
+    /// track id -1 ("no id").
+    /// </summary>
+    public static BoxAnnotations Read(string path, BoxFileFormat format = BoxFileFormat.Auto, bool ignoreIds = false)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
-        var lines = File.ReadAllLines(path);
-        if (format == BoxFileFormat.Auto) format = Detect(path, lines);
-        var boxes = format == BoxFileFormat.Mot ? ReadMot(path, lines) : ReadSot(path, lines);
-        return new BoxAnnotations(path, format, boxes);
+        return Parse(path, AnnotationTextFile.Decode(File.ReadAllBytes(path)), format, ignoreIds);
     }
 
-    /// <summary>Detects the layout from the first data line.</summary>
-    public static BoxFileFormat Detect(string path, IReadOnlyList<string> lines)
+    /// <summary>The same from the file's text (<paramref name="path"/> names it in messages).</summary>
+    public static BoxAnnotations Parse(string path, string text, BoxFileFormat format = BoxFileFormat.Auto, bool ignoreIds = false)
     {
-        for (int i = 0; i < lines.Count; i++)
-        {
-            if (AnnotationText.IsSkipped(lines[i])) continue;
-            int n = AnnotationText.Split(lines[i]).Length;
-            if (n == 4) return BoxFileFormat.Sot;
-            if (n >= 6) return BoxFileFormat.Mot;
-            throw new AnnotationFormatException(path, i + 1,
-                $"cannot tell the box layout from {n} fields: expected 4 (x,y,w,h per frame) or 6+ (MOT frame,id,x,y,w,h,...)");
-        }
-        throw new AnnotationFormatException(path, 0, "file holds no boxes");
+        if (format == BoxFileFormat.Auto) format = Detect(path, text);
+        if (format == BoxFileFormat.Mot)
+            return new BoxAnnotations(path, format, ReadMot(AnnotationTextFile.Parse(path, text, [FieldSeparator.Comma]), ignoreIds));
+        var sot = SotGroundTruth.From(AnnotationTextFile.Parse(path, text, SotGroundTruth.Separators, linesAreFrames: true), oriented: false);
+        var boxes = sot.Rows.Select(r => new AnnotatedBox(r.FrameIndex, 1, ObjectClass.Unknown, r.Box, r.Line) { Written = r.Written });
+        return new BoxAnnotations(path, format, boxes) { NoBoxRows = sot.NoBoxRows };
     }
 
-    private static IEnumerable<AnnotatedBox> ReadMot(string path, string[] lines)
+    /// <summary>Detects the layout from the first data line: 4 fields = SOT, 6 to 10 comma-separated fields = MOT.</summary>
+    public static BoxFileFormat Detect(string path, string text)
     {
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (AnnotationText.IsSkipped(lines[i])) continue;
-            var f = AnnotationText.Split(lines[i]);
-            if (f.Length < 6) throw new AnnotationFormatException(path, i + 1, $"expected at least 6 fields (frame,id,x,y,w,h), got {f.Length}");
-            int frame = AnnotationText.Integer(path, i + 1, f[0], "frame");
-            if (frame < 1) throw new AnnotationFormatException(path, i + 1, $"frame {frame}: MOT frames are 1-based");
-            int id = AnnotationText.Integer(path, i + 1, f[1], "id");
-            var box = ParseBox(path, i, f.AsSpan(2, 4));
-            if (box is null) continue;
-            var cls = f.Length >= 8 ? ObjectClasses.FromId(AnnotationText.Integer(path, i + 1, f[7], "class")) : ObjectClass.Unknown;
-            yield return new AnnotatedBox(frame - 1, id, cls, box.Value, i + 1);
-        }
+        var file = AnnotationTextFile.Parse(path, text, SotGroundTruth.Separators);
+        if (file.Lines.Count == 0) throw new AnnotationFormatException(path, 0, "file holds no boxes");
+        var first = file.Lines[0];
+        if (first.Count == 4) return BoxFileFormat.Sot;
+        if (first.Count is >= 6 and <= 10 && file.Separator == FieldSeparator.Comma) return BoxFileFormat.Mot;
+        throw first.Error(file.Separator == FieldSeparator.Comma || first.Count < 6
+            ? $"cannot tell the box layout from {first.Count} fields: expected 4 (x,y,w,h per frame) or 6 to 10 comma-separated (MOT frame,id,x,y,w,h,...)"
+            : $"{first.Count} fields separated by {file.Separator}: MOT rows (frame,id,x,y,w,h,...) are comma-separated, SOT rows hold 4 values");
     }
 
-    private static IEnumerable<AnnotatedBox> ReadSot(string path, string[] lines)
+    /// <summary>MOT rows: frame,id,x,y,w,h, then optional conf, class and three world coordinates (all checked, class used).</summary>
+    private static IEnumerable<AnnotatedBox> ReadMot(AnnotationTextFile file, bool ignoreIds)
     {
-        int frame = 0;
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in file.Lines)
         {
-            if (AnnotationText.IsSkipped(lines[i])) continue;
-            var f = AnnotationText.Split(lines[i]);
-            if (f.Length != 4) throw new AnnotationFormatException(path, i + 1, $"expected 4 fields (x,y,w,h), got {f.Length}");
-            var box = ParseBox(path, i, f);
-            if (box is not null) yield return new AnnotatedBox(frame, 1, ObjectClass.Unknown, box.Value, i + 1);
-            frame++;
+            line.RequireCount(6, 10, "MOT frame,id,x,y,w,h[,conf,class,x,y,z]");
+            int frame = line.Integer(0, "frame");
+            if (frame < 1) throw line.Error(0, "MOT frames are 1-based");
+            int id = -1;
+            if (ignoreIds) line.RequireWhole(1, "id");
+            else id = line.Integer(1, "id");
+            var box = BoxColumns.Xywh(line, 2);
+            if (line.Count > 6) line.Decimal(6, "conf");
+            var cls = line.Count > 7 ? ObjectClasses.FromId(line.Integer(7, "class")) : ObjectClass.Unknown;
+            for (int k = 8; k < line.Count; k++) line.Decimal(k, "world coordinate");
+            yield return new AnnotatedBox(frame - 1, id, cls, box, line.Number) { Written = line.Written(2, 4) };
         }
-    }
-
-    // Returns null for "no box" rows (-1 or NaN values); rejects zero or negative sizes.
-    private static BoxXyxy? ParseBox(string path, int i, ReadOnlySpan<string> f)
-    {
-        var v = new double[4];
-        for (int k = 0; k < 4; k++)
-        {
-            if (!double.TryParse(f[k], NumberStyles.Float, CultureInfo.InvariantCulture, out v[k]))
-                throw new AnnotationFormatException(path, i + 1, $"'{f[k]}' is not a number");
-        }
-        if (v.Any(double.IsNaN) || v.All(x => x == -1)) return null;
-        if (v[2] <= 0 || v[3] <= 0)
-            throw new AnnotationFormatException(path, i + 1, $"zero-size box: w={v[2]}, h={v[3]}");
-        return new BoxXywh(v[0], v[1], v[2], v[3]).ToXyxy();
     }
 }

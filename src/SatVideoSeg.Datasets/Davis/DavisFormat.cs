@@ -65,7 +65,9 @@ public static class DavisFormat
         var result = new List<(int, IReadOnlyList<(int, BitMask)>)>();
         foreach (var file in Directory.EnumerateFiles(sequenceFolder, "*.png").Order(StringComparer.Ordinal))
         {
-            int frame = int.Parse(Path.GetFileNameWithoutExtension(file), CultureInfo.InvariantCulture);
+            string stem = Path.GetFileNameWithoutExtension(file);
+            if (!stem.All(char.IsAsciiDigit) || !int.TryParse(stem, NumberStyles.None, CultureInfo.InvariantCulture, out int frame))
+                throw new AnnotationFormatException(file, 0, "the file name is not a frame number (DAVIS names frames 00000.png, 00001.png, ...)");
             result.Add((frame, LoadFrame(file)));
         }
         return result;

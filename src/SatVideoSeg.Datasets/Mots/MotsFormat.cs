@@ -1,6 +1,7 @@
 using System.Globalization;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Mots;
 
@@ -28,40 +29,45 @@ public static class MotsFormat
             $"{frameIndex + frameBase} {objId} {(int)cls} {rle.Height} {rle.Width} {rle.ToCompressedString()}");
     }
 
-    /// <summary>Parses one line; errors name file:line.</summary>
-    public static MotsRecord ParseLine(string file, int lineNumber, string line, int frameBase = 1)
+    /// <summary>
+    /// Parses one line: six fields separated by single spaces, whole numbers where MOTS has them,
+    /// obj_id's class (obj_id / 1000) equal to class_id, a frame size above 0 and an RLE that
+    /// decodes to it. Errors read <c>file:line: column N ('value'): problem</c>.
+    /// </summary>
+    public static MotsRecord ParseLine(string file, int lineNumber, string line, int frameBase = 1) =>
+        Parse(new AnnotationLine(file, lineNumber, AnnotationTextFile.Split(line, FieldSeparator.SingleSpace)), frameBase);
+
+    private static MotsRecord Parse(AnnotationLine line, int frameBase)
     {
-        var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (f.Length != 6)
-            throw new AnnotationFormatException(file, lineNumber, $"expected 6 space-separated fields (time_frame obj_id class_id img_height img_width rle), got {f.Length}");
-        int Int(int k, string what) => int.TryParse(f[k], NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)
-            ? v : throw new AnnotationFormatException(file, lineNumber, $"{what} '{f[k]}' is not an integer");
-        int frame = Int(0, "time_frame") - frameBase;
-        if (frame < 0) throw new AnnotationFormatException(file, lineNumber, $"frame {frame + frameBase} is below the {frameBase}-based first frame");
-        int objId = Int(1, "obj_id");
-        int classId = Int(2, "class_id");
-        int h = Int(3, "img_height"), w = Int(4, "img_width");
+        line.RequireCount(6, 6, "time_frame obj_id class_id img_height img_width rle, single spaces");
+        int frame = line.Integer(0, "time_frame") - frameBase;
+        if (frame < 0) throw line.Error(0, $"time_frame is below {frameBase}, the first frame of {frameBase}-based MOTS");
+        int objId = line.Integer(1, "obj_id");
+        if (objId < 0) throw line.Error(1, "obj_id must not be negative");
+        int classId = line.Integer(2, "class_id");
+        if (objId / 1000 != classId) throw line.Error(1, $"obj_id is class*1000 + id, but class_id is {line[2]}");
+        int h = line.Integer(3, "img_height"), w = line.Integer(4, "img_width");
+        if (h < 1) throw line.Error(3, "img_height must be above 0");
+        if (w < 1) throw line.Error(4, "img_width must be above 0");
         CocoRle rle;
         try
         {
-            rle = CocoRle.FromCompressedString(f[5], h, w);
+            rle = CocoRle.FromCompressedString(line[5], h, w);
         }
         catch (FormatException e)
         {
-            throw new AnnotationFormatException(file, lineNumber, $"bad RLE: {e.Message}");
+            throw line.Error(5, $"bad RLE: {e.Message}");
         }
         return new MotsRecord(frame, objId % 1000, ObjectClasses.FromId(classId), rle);
     }
 
-    /// <summary>Reads a whole MOTS file.</summary>
+    /// <summary>Reads a whole MOTS file (blank lines skipped).</summary>
     public static IEnumerable<MotsRecord> ReadFile(string path, int frameBase = 1)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
-        int n = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (n, line) in AnnotationTextFile.StreamLines(path))
         {
-            n++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (AnnotationTextFile.IsBlank(line)) continue;
             yield return ParseLine(path, n, line, frameBase);
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SatVideoSeg.Datasets.IO;
+using SatVideoSeg.Datasets.Text;
 
 namespace SatVideoSeg.Datasets.Mots;
 
@@ -22,35 +23,49 @@ public sealed record MotsSeqInfo(string Name, int Width, int Height, int Length,
     public const string FileName = "seqinfo.ini";
 
     /// <summary>Writes the file atomically.</summary>
-    public void Save(string path)
-    {
-        var c = CultureInfo.InvariantCulture;
-        AtomicFile.WriteAllText(path, string.Create(c,
-            $"[Sequence]\nname={Name}\nimDir={ImageDirectory}\nframeRate={FrameRate}\nseqLength={Length}\nimWidth={Width}\nimHeight={Height}\nimExt={ImageExtension}\nframeBase={FrameBase}\n"));
-    }
+    public void Save(string path) => AtomicFile.WriteAllText(path, Format());
 
-    /// <summary>Reads a seqinfo.ini; errors name the file and the missing or bad key.</summary>
+    /// <summary>The text <see cref="Save"/> writes.</summary>
+    public string Format() => string.Create(CultureInfo.InvariantCulture,
+        $"[Sequence]\nname={Name}\nimDir={ImageDirectory}\nframeRate={FrameRate}\nseqLength={Length}\nimWidth={Width}\nimHeight={Height}\nimExt={ImageExtension}\nframeBase={FrameBase}\n");
+
+    /// <summary>Reads a seqinfo.ini (keys case-insensitive, each once; every non-blank line a key=value, a [section] or a comment); errors name the file, line and key.</summary>
     public static MotsSeqInfo Load(string path)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
+        return Parse(path, AnnotationTextFile.Decode(File.ReadAllBytes(path)));
+    }
+
+    /// <summary>The same from the file's text (<paramref name="path"/> names it in messages).</summary>
+    public static MotsSeqInfo Parse(string path, string text)
+    {
         var keys = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
         int n = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var raw in text.Split('\n'))
         {
             n++;
-            int eq = line.IndexOf('=');
-            if (eq > 0) keys[line[..eq].Trim()] = (line[(eq + 1)..].Trim(), n);
+            string line = raw.EndsWith('\r') ? raw[..^1] : raw;
+            string trimmed = line.Trim(' ', '\t');
+            // INI: blank lines, ; or # comments and [section] headers carry no key.
+            if (trimmed.Length == 0 || trimmed[0] is ';' or '#' || (trimmed[0] == '[' && trimmed[^1] == ']')) continue;
+            int eq = trimmed.IndexOf('=');
+            if (eq < 1) throw new AnnotationFormatException(path, n, $"expected key=value, got '{AnnotationLine.Shown(trimmed)}'");
+            string key = trimmed[..eq].Trim(' ', '\t');
+            if (keys.TryGetValue(key, out var earlier)) throw new AnnotationFormatException(path, n, $"key '{AnnotationLine.Shown(key)}' appears twice (line {earlier.Line})");
+            keys[key] = (trimmed[(eq + 1)..].Trim(' ', '\t'), n);
         }
         string Text(string key, string? fallback = null) =>
             keys.TryGetValue(key, out var v) ? v.Value : fallback ?? throw new AnnotationFormatException(path, 0, $"missing key '{key}'");
-        int Int(string key, int? fallback = null)
+        int Int(string key, int min, int max, int? fallback = null)
         {
             if (!keys.TryGetValue(key, out var v))
                 return fallback ?? throw new AnnotationFormatException(path, 0, $"missing key '{key}'");
-            return int.TryParse(v.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) ? i
-                : throw new AnnotationFormatException(path, v.Line, $"{key} '{v.Value}' is not an integer");
+            return NumberText.TryInt(v.Value, out int i) && i >= min && i <= max ? i
+                : throw new AnnotationFormatException(path, v.Line, $"{key} ('{AnnotationLine.Shown(v.Value)}'): not a whole number in {min}..{max}");
         }
-        double rate = double.TryParse(Text("frameRate", "10"), NumberStyles.Float, CultureInfo.InvariantCulture, out double r) ? r : 10;
-        return new MotsSeqInfo(Text("name"), Int("imWidth"), Int("imHeight"), Int("seqLength"), Int("frameBase", 1), rate, Text("imDir", "img1"), Text("imExt", ".jpg"));
+        double rate = 10;
+        if (keys.TryGetValue("frameRate", out var fr) && !(NumberText.TryDecimal(fr.Value, out rate) && rate > 0))
+            throw new AnnotationFormatException(path, fr.Line, $"frameRate ('{AnnotationLine.Shown(fr.Value)}'): not a number above 0");
+        return new MotsSeqInfo(Text("name"), Int("imWidth", 1, int.MaxValue), Int("imHeight", 1, int.MaxValue), Int("seqLength", 0, int.MaxValue), Int("frameBase", 0, 1, 1), rate, Text("imDir", "img1"), Text("imExt", ".jpg"));
     }
 }

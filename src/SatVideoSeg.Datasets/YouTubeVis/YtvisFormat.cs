@@ -116,55 +116,110 @@ public static class YtvisFormat
     public static YtvisDataset Load(string path)
     {
         if (!File.Exists(path)) throw new AnnotationFormatException(path, 0, "no such file");
+        return Parse(path, File.ReadAllBytes(path));
+    }
+
+    /// <summary>
+    /// The same from the file's bytes (<paramref name="path"/> names it in messages). Every value is
+    /// checked for its key: ids and sizes whole numbers, areas whole numbers, bboxes four numbers,
+    /// one segmentation, area and bbox per frame of the annotation's video, and one file name per
+    /// frame where a video lists any. JSON syntax errors
+    /// name their line; other errors name the element (<c>annotations[3].bboxes[1]</c>).
+    /// </summary>
+    public static YtvisDataset Parse(string path, byte[] json)
+    {
+        // JsonDocument checks UTF-8 only in the strings it is asked to decode: a bad byte in a key
+        // that is never looked up would pass unseen.
+        var utf16 = new char[json.Length];
+        if (System.Text.Unicode.Utf8.ToUtf16(json, utf16, out int valid, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            throw new AnnotationFormatException(path, json.AsSpan(0, valid).Count((byte)'\n') + 1, $"byte {valid + 1} (0x{json[valid]:X2}) is not UTF-8");
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
-            var videos = root.GetProperty("videos").EnumerateArray().Select(v => new YtvisVideo(
-                v.GetProperty("id").GetInt32(), v.GetProperty("width").GetInt32(), v.GetProperty("height").GetInt32(),
+            var videos = Each(root.GetProperty("videos"), "videos", v => new YtvisVideo(
+                v.GetProperty("id").GetInt32(), Positive(v.GetProperty("width")), Positive(v.GetProperty("height")),
                 v.TryGetProperty("length", out var len) ? len.GetInt32() : v.GetProperty("file_names").GetArrayLength(),
-                v.GetProperty("file_names").EnumerateArray().Select(f => f.GetString()!).ToArray())).ToArray();
-            var annotations = root.GetProperty("annotations").EnumerateArray().Select(ReadAnnotation).ToArray();
-            var categories = root.GetProperty("categories").EnumerateArray().Select(c => new YtvisCategory(
-                c.GetProperty("id").GetInt32(), c.GetProperty("name").GetString()!,
-                c.TryGetProperty("supercategory", out var s) ? s.GetString()! : "object")).ToArray();
+                v.GetProperty("file_names").EnumerateArray().Select(f => Text(f, "a file name")).ToArray()));
+            foreach (var (v, k) in videos.Select((v, k) => (v, k)))
+                if (v.FileNames.Count != v.Length && v.FileNames.Count > 0) throw new FormatException($"videos[{k}]: length {v.Length} but {v.FileNames.Count} file_names");
+            var lengths = videos.GroupBy(v => v.Id).ToDictionary(g => g.Key, g => g.First().Length);
+            var annotations = Each(root.GetProperty("annotations"), "annotations", a => ReadAnnotation(a, lengths));
+            var categories = Each(root.GetProperty("categories"), "categories", c => new YtvisCategory(
+                c.GetProperty("id").GetInt32(), Text(c.GetProperty("name"), "name"),
+                c.TryGetProperty("supercategory", out var s) ? Text(s, "supercategory") : "object"));
             string description = root.TryGetProperty("info", out var info) && info.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
             return new YtvisDataset(videos, annotations, categories) { Description = description };
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException e)
+        {
+            throw new AnnotationFormatException(path, (int)(e.LineNumber ?? -1) + 1, $"not JSON: {e.Message}");
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentException)
         {
             throw new AnnotationFormatException(path, 0, $"not a YouTube-VIS file: {e.Message}");
         }
     }
 
-    private static YtvisAnnotation ReadAnnotation(JsonElement a)
+    // Reads each element of an array, naming the element ("annotations[3]: ...") in errors.
+    private static T[] Each<T>(JsonElement array, string name, Func<JsonElement, T> read) =>
+        array.EnumerateArray().Select((e, k) =>
+        {
+            try
+            {
+                return read(e);
+            }
+            catch (Exception x) when (x is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentException)
+            {
+                throw new FormatException($"{name}[{k}]: {x.Message}", x);
+            }
+        }).ToArray();
+
+    private static string Text(JsonElement e, string what) =>
+        e.GetString() ?? throw new FormatException($"{what} must be a string, got null");
+
+    private static int Positive(JsonElement e) =>
+        e.GetInt32() is var v && v > 0 ? v : throw new FormatException($"a frame size must be above 0, got {e.GetRawText()}");
+
+    private static YtvisAnnotation ReadAnnotation(JsonElement a, IReadOnlyDictionary<int, int> lengths)
     {
-        var segmentations = a.GetProperty("segmentations").EnumerateArray().Select(ReadRle).ToArray();
+        int videoId = a.GetProperty("video_id").GetInt32();
+        if (!lengths.TryGetValue(videoId, out int length)) throw new FormatException($"video_id {videoId} names no video");
+        var segmentations = Each(a.GetProperty("segmentations"), "segmentations", ReadRle);
         var areas = a.TryGetProperty("areas", out var ar)
-            ? ar.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? (long?)null : (long)x.GetDouble()).ToArray()
+            ? Each(ar, "areas", x => x.ValueKind == JsonValueKind.Null ? (long?)null : x.GetInt64())
             : segmentations.Select(s => s?.Area).ToArray();
         var boxes = a.TryGetProperty("bboxes", out var bb)
-            ? bb.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? (BoxXywh?)null
-                : new BoxXywh(x[0].GetDouble(), x[1].GetDouble(), x[2].GetDouble(), x[3].GetDouble())).ToArray()
+            ? Each(bb, "bboxes", ReadBox)
             : new BoxXywh?[segmentations.Length];
+        if (segmentations.Length != length || areas.Length != length || boxes.Length != length)
+            throw new FormatException($"video {videoId} has {length} frames but {segmentations.Length} segmentations, {areas.Length} areas, {boxes.Length} bboxes");
         var attributes = new Dictionary<string, string>();
         if (a.TryGetProperty("attributes", out var at))
             foreach (var p in at.EnumerateObject()) attributes[p.Name] = p.Value.ToString();
-        return new YtvisAnnotation(a.GetProperty("id").GetInt32(), a.GetProperty("video_id").GetInt32(), a.GetProperty("category_id").GetInt32(), segmentations, areas, boxes)
+        return new YtvisAnnotation(a.GetProperty("id").GetInt32(), videoId, a.GetProperty("category_id").GetInt32(), segmentations, areas, boxes)
         {
             IsCrowd = a.TryGetProperty("iscrowd", out var c) ? c.GetInt32() : 0,
             Attributes = attributes,
         };
     }
 
+    private static BoxXywh? ReadBox(JsonElement x)
+    {
+        if (x.ValueKind == JsonValueKind.Null) return null;
+        if (x.GetArrayLength() != 4) throw new FormatException($"a bbox holds 4 numbers [x,y,w,h], got {x.GetRawText()}");
+        return new BoxXywh(x[0].GetDouble(), x[1].GetDouble(), x[2].GetDouble(), x[3].GetDouble());
+    }
+
     private static CocoRle? ReadRle(JsonElement s)
     {
         if (s.ValueKind == JsonValueKind.Null) return null;
         var size = s.GetProperty("size");
+        if (size.GetArrayLength() != 2) throw new FormatException($"a size holds [height, width], got {size.GetRawText()}");
         int h = size[0].GetInt32(), w = size[1].GetInt32();
         var counts = s.GetProperty("counts");
         return counts.ValueKind == JsonValueKind.String
-            ? CocoRle.FromCompressedString(counts.GetString()!, h, w)
+            ? CocoRle.FromCompressedString(Text(counts, "counts"), h, w)
             : new CocoRle(h, w, counts.EnumerateArray().Select(x => x.GetInt64()).ToArray());
     }
 

@@ -32,10 +32,25 @@ public static class ConvertJob
     {
         var problems = options.Problems();
         if (problems.Count > 0) throw new JobException("invalid convert options: " + string.Join("; ", problems));
+        var folder = OutputFolder.Check(options.OutputDirectory);
+        try
+        {
+            return Run(options, folder, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A run that failed before writing any file leaves no folder behind (a later one keeps
+            // what earlier sequences finished).
+            folder.RemoveIfCreatedAndEmpty();
+            throw;
+        }
+    }
+
+    private static ConvertReport Run(ConvertOptions options, OutputFolder folder, IProgress<ConvertProgress>? progress, CancellationToken cancellationToken)
+    {
         var (layout, sequences) = Read(options);
         string output = options.OutputDirectory;
-        Directory.CreateDirectory(output);
-        if (options.Targets.HasFlag(ConvertTargets.Mots)) MotsClassMap.Save(ConvertPaths.MotsClassMap(output));
+        folder.Create();
 
         var mine = sequences.Select((s, k) => (Sequence: s, VideoId: k + 1)).Where(p => options.Shard.Owns(p.VideoId - 1)).ToArray();
         ISegmenter? segmenter = null;
@@ -72,7 +87,9 @@ public static class ConvertJob
     /// <summary>The settings that decide output bytes, as one string stored in each done marker.</summary>
     public static string Settings(ConvertOptions o) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"to={ConvertTargetNames.Format(o.Targets)};segmenter={o.Segmenter};model={o.Model ?? "default"};motsFrameBase={o.MotsFrameBase};rle={(o.CompressedRle ? "compressed" : "uncompressed")};review={o.ReviewBelowIoU}/{o.ReviewBelowFill}");
+            $"to={ConvertTargetNames.Format(o.Targets)};segmenter={o.Segmenter};model={o.Model ?? "default"};motsFrameBase={o.MotsFrameBase};rle={(o.CompressedRle ? "compressed" : "uncompressed")};review={o.ReviewBelowIoU}/{o.ReviewBelowFill}")
+        // Added after the first release: only a non-default policy is spelled out, so older done markers still match.
+        + (o.DamagedFrames == Video.Sources.DamagedFramePolicy.Fail ? "" : $";damaged={o.DamagedFrames.ToString().ToLowerInvariant()}");
 
     private static (BenchmarkLayout, IReadOnlyList<BenchmarkSequence>) Read(ConvertOptions options)
     {
@@ -103,6 +120,7 @@ public static class ConvertJob
     private static ConvertReport Finish(ConvertOptions options, BenchmarkLayout layout, IReadOnlyList<BenchmarkSequence> sequences)
     {
         string output = options.OutputDirectory;
+        if (options.Targets.HasFlag(ConvertTargets.Mots)) MotsClassMap.Save(ConvertPaths.MotsClassMap(output));
         var done = sequences.Select(s => ReadMarker(ConvertPaths.Status(output, s.Name))).Where(m => m is not null).Select(m => m!).ToArray();
         bool complete = done.Length == sequences.Count;
         var flags = new SortedDictionary<string, int>(StringComparer.Ordinal);

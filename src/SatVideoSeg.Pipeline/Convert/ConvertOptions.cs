@@ -41,6 +41,9 @@ public sealed record ConvertOptions(string Root, string OutputDirectory, Convert
     /// <summary>Most review entries listed in report.json (all stay in the per-sequence status files).</summary>
     public int ReviewLimit { get; init; } = 1000;
 
+    /// <summary>Frame files cut short: Fail (default), Skip (no masks for the frame, its DAVIS PNG empty) or Use (decode what is there); listed per sequence.</summary>
+    public Video.Sources.DamagedFramePolicy DamagedFrames { get; init; } = Video.Sources.DamagedFramePolicy.Fail;
+
     /// <summary>Problems with these options, one message each; empty when valid.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -41,6 +41,8 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             ["boxesClipped"] = 0, ["boxesOutsideFrame"] = 0, ["boxesPastLastFrame"] = 0, ["emptyMasks"] = 0, ["classConflicts"] = 0,
         };
         flags["boxesPastLastFrame"] = sequence.Boxes.Count(b => b.FrameIndex >= frameCount);
+        flags["noBoxRows"] = sequence.NoBoxRows;
+        flags["damagedFrames"] = source.DamagedFrames.Count;
         flags["classConflicts"] = sequence.Boxes.Count(b => b.Class != bySource[b.TrackId].Class);
         var review = new List<ReviewItem>();
         var ytvis = options.Targets.HasFlag(ConvertTargets.Ytvis) ? tracks.ToDictionary(t => t.Id, _ => new CocoRle?[frameCount]) : null;
@@ -101,6 +103,15 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         }
         cancellationToken.ThrowIfCancellationRequested();
 
+        // Skipped damaged frames keep their numbers: the sequence stays frameCount long, with no
+        // masks there (and, as DAVIS has a file per frame, an empty PNG).
+        foreach (var d in source.DamagedFrames.Where(d => d.Policy == DamagedFramePolicy.Skip))
+        {
+            if (options.Targets.HasFlag(ConvertTargets.Davis))
+                DavisFormat.SaveFrame(ConvertPaths.DavisSequence(output, sequence.Name), d.FrameIndex, info.Width, info.Height, [], sixteenBit);
+            frames++;
+        }
+
         // 5. Per-sequence files: MOTS gt + seqinfo, the sequence's YouTube-VIS file.
         if (gt is not null)
         {
@@ -123,6 +134,7 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             SixteenBitPng = sixteenBit && options.Targets.HasFlag(ConvertTargets.Davis),
             Objects = tracks.Select(t => t.ToSummary()).ToArray(),
             Flags = flags,
+            DamagedFrames = source.DamagedFrames.Select(DamagedFrameEntry.From).ToArray(),
             Review = review,
         };
     }
@@ -143,11 +155,11 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         return new YtvisDataset([video], annotations, ConvertJob.Categories);
     }
 
-    private static ImageSequenceSource OpenFrames(BenchmarkSequence sequence)
+    private ImageSequenceSource OpenFrames(BenchmarkSequence sequence)
     {
         try
         {
-            return new ImageSequenceSource(sequence.FramesFolder);
+            return new ImageSequenceSource(sequence.FramesFolder, damaged: options.DamagedFrames);
         }
         catch (Video.VideoFormatException e)
         {

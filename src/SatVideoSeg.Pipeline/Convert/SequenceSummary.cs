@@ -33,6 +33,9 @@ public sealed record SequenceSummary
     /// <summary>Quality flags: counts of boxes clipped to the frame, boxes outside it, boxes past the last frame, empty masks, review entries.</summary>
     public IReadOnlyDictionary<string, int> Flags { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Frame files found cut short and skipped or used (--damaged-frames); also counted in <see cref="Flags"/>.</summary>
+    public IReadOnlyList<Common.DamagedFrameEntry> DamagedFrames { get; init; } = [];
+
     /// <summary>Masks to look at.</summary>
     public IReadOnlyList<ReviewItem> Review { get; init; } = [];
 }

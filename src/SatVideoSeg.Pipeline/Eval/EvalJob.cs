@@ -166,7 +166,7 @@ public static class EvalJob
         if (gt.FrameCountIsExact)
         {
             if (pred.FrameCount > gt.FrameCount)
-                throw new JobException($"frame counts differ: {pred.Source} has objects in frame {pred.FrameCount - 1} (0-based) but {gt.Source} has only {gt.FrameCount} frames");
+                throw new JobException($"frame counts differ: {pred.Source} has objects in frame {pred.FrameCount} but {gt.Source} has only {gt.FrameCount} frames");
             frames = gt.FrameCount;
         }
         else
@@ -174,7 +174,7 @@ public static class EvalJob
             // A MOTS file only tells the last frame with an object: evaluate up to the later of the two.
             frames = pred.FrameCountIsExact ? pred.FrameCount : Math.Max(gt.FrameCount, pred.FrameCount);
             if (pred.FrameCountIsExact && gt.FrameCount > pred.FrameCount)
-                throw new JobException($"frame counts differ: {gt.Source} has objects in frame {gt.FrameCount - 1} (0-based) but {pred.Source} has only {pred.FrameCount} frames");
+                throw new JobException($"frame counts differ: {gt.Source} has objects in frame {gt.FrameCount} but {pred.Source} has only {pred.FrameCount} frames");
         }
         return new SequencePair(gt.Name, gt, pred, frames, gtSized ? gt.Width : pred.Width, gtSized ? gt.Height : pred.Height);
     }

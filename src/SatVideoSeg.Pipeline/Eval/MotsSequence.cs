@@ -34,12 +34,11 @@ public sealed class MotsSequence : EvalSequence
             _width = info.Width;
             _height = info.Height;
         }
-        int n = 0, maxFrame = -1;
+        int maxFrame = -1;
         var seen = new HashSet<(int Frame, int Object)>();
-        foreach (var line in File.ReadLines(file))
+        foreach (var (n, line) in Datasets.Text.AnnotationTextFile.StreamLines(file))
         {
-            n++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (Datasets.Text.AnnotationTextFile.IsBlank(line)) continue;
             var r = MotsFormat.ParseLine(file, n, line, frameBase);
             if (_width == 0 && _height == 0)
             {

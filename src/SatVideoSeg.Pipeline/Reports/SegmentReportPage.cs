@@ -24,6 +24,8 @@ public static class SegmentReportPage
             ("object-frames", $"{run.ObjectFrames}"),
             ("tracks", $"{run.Tracks}"),
             ("clipped boxes", $"{run.ClippedBoxes}"),
+            ("no-box rows", $"{run.NoBoxRows}"),
+            ("damaged frames", run.DamagedFrames.Count == 0 ? "none" : string.Join("; ", run.DamagedFrames)),
             ("overlay", $"opacity {o.Overlay.FillOpacity.ToString(CultureInfo.InvariantCulture)}, contours {(o.Overlay.Contours ? "on" : "off")}"),
             ("stage seconds", string.Join(", ", run.StageSeconds.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.###}")))),
             ("versions", string.Join(", ", run.Versions.Select(kv => $"{kv.Key} {kv.Value}"))),

@@ -17,8 +17,8 @@ public sealed class PromptPlan
     private readonly int _height;
     private readonly Dictionary<int, int> _firstFrames = [];
 
-    /// <summary>Checks every box against a width x height frame.</summary>
-    public PromptPlan(BoxAnnotations boxes, int width, int height)
+    /// <summary>Checks every box against a width x height frame, and, when <paramref name="useIds"/>, that each id fits MOTS.</summary>
+    public PromptPlan(BoxAnnotations boxes, int width, int height, bool useIds = true)
     {
         _boxes = boxes;
         _width = width;
@@ -29,11 +29,11 @@ public sealed class PromptPlan
             {
                 var clipped = b.Box.ClipTo(width, height);
                 if (clipped.ToPixelRect().IsEmpty)
-                    throw new JobException($"{boxes.File}:{b.Line}: box {b.Box.ToXywh()} of object {b.TrackId} in frame {f + 1} lies outside the {width}x{height} frame");
+                    throw new JobException($"{boxes.File}:{b.Line}: box {b.Shown}{(useIds ? $" of object {b.TrackId}" : "")} in frame {f + 1} lies outside the {width}x{height} frame");
                 if (clipped != b.Box) ClippedBoxes++;
                 _firstFrames.TryAdd(b.TrackId, f);
-                if (b.TrackId > Datasets.Mots.MotsFormat.MaxTrackId)
-                    throw new JobException($"{boxes.File}:{b.Line}: object id {b.TrackId} is above {Datasets.Mots.MotsFormat.MaxTrackId}, the largest MOTS instance id");
+                if (useIds && b.TrackId > Datasets.Mots.MotsFormat.MaxTrackId)
+                    throw new JobException($"{boxes.File}:{b.Line}: object id {b.TrackId} is above {Datasets.Mots.MotsFormat.MaxTrackId}, the largest MOTS instance id (--ignore-ids lets the linker number the tracks)");
             }
         }
         FirstFrame = _firstFrames.Count == 0 ? null : _firstFrames.Values.Min();

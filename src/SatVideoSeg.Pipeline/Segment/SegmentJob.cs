@@ -39,6 +39,21 @@ public static class SegmentJob
     /// <summary>Runs the job; errors in the inputs surface as <see cref="JobException"/> before anything is written.</summary>
     public static SegmentReport Run(SegmentOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var output = OutputFolder.Check(options.OutputDirectory);
+        try
+        {
+            return Run(options, output, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Runs here after every output of the failed run has been disposed (and so discarded).
+            output.RemoveIfCreatedAndEmpty();
+            throw;
+        }
+    }
+
+    private static SegmentReport Run(SegmentOptions options, OutputFolder output, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
         if (options.BoxesEvery < 1) throw new JobException($"--boxes-every {options.BoxesEvery}: give 1 (every box) or more");
         if (options.InitOnly && options.BoxesEvery > 1) throw new JobException($"--init-only and --boxes-every {options.BoxesEvery} exclude each other: give one");
         SegmenterFactory.Validate(options.Segmenter, options.BatchSize);
@@ -50,11 +65,14 @@ public static class SegmentJob
         using var source = Open(options);
         var info = source.Info;
         var boxes = ReadBoxes(options);
-        var plan = new PromptPlan(boxes, info.Width, info.Height);
-        bool ignoreIds = options.IgnoreIds || plan.FirstFrames.Keys.Any(id => id < 1);
+        // Negative ids (MOT detection files) mean "no id": then no id is used at all.
+        bool ignoreIds = options.IgnoreIds || boxes.Frames.SelectMany(boxes.ForFrame).Any(b => b.TrackId < 1);
+        var plan = new PromptPlan(boxes, info.Width, info.Height, useIds: !ignoreIds);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
+        // A folder of frames knows its length before decoding: boxes past it fail before any work.
+        if (source is ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
 
-        Directory.CreateDirectory(options.OutputDirectory);
+        output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
         int replayed = 0;
         using var tracks = AtomicFile.CreateText(Path.Combine(options.OutputDirectory, TracksFile));
@@ -116,8 +134,8 @@ public static class SegmentJob
                 progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
             }, cancellationToken);
 
-            if (boxes.Frames.Any() && boxes.Frames.Max() >= frames)
-                throw new JobException($"{boxes.File}: boxes reach frame {boxes.Frames.Max() + 1} but {info.Path} has only {frames} frames");
+            // A folder's length was checked before the run (its skipped damaged frames still count).
+            if (source is not ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, frames);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -141,8 +159,12 @@ public static class SegmentJob
             ResumedFrames = replayed,
             Tracks = quality.Count,
             ClippedBoxes = plan.ClippedBoxes,
+            NoBoxRows = boxes.NoBoxRows,
             FrameSizeChanges = source.SizeChanges
                 .Select(c => (object)new { frame = c.FrameIndex + 1, c.File, size = $"{c.Width}x{c.Height}", policy = options.SizePolicy.ToString() })
+                .ToArray(),
+            DamagedFrames = source.DamagedFrames
+                .Select(DamagedFrameEntry.From)
                 .ToArray(),
             StageSeconds = timer.Seconds(),
             QueueDepths = pipeline.QueueDepths(),
@@ -162,14 +184,22 @@ public static class SegmentJob
         return report;
     }
 
+    private static void CheckBoxesWithinFrames(BoxAnnotations boxes, string input, int? frames)
+    {
+        if (frames is not int count || !boxes.Frames.Any() || boxes.Frames.Max() < count) return;
+        int last = boxes.Frames.Max();
+        var box = boxes.ForFrame(last).MinBy(b => b.Line)!;
+        throw new JobException($"{boxes.File}:{box.Line}: a box in frame {last + 1}, past the last frame of {input} ({count} frames)");
+    }
+
     private static IFrameSource Open(SegmentOptions options) =>
-        VideoErrors.AsJobError(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy));
+        VideoErrors.AsJobError(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy, options.DamagedFrames));
 
     private static BoxAnnotations ReadBoxes(SegmentOptions options)
     {
         try
         {
-            return BoxFileReader.Read(options.Boxes, options.BoxFormat);
+            return BoxFileReader.Read(options.Boxes, options.BoxFormat, options.IgnoreIds);
         }
         catch (AnnotationFormatException e)
         {

@@ -33,6 +33,9 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>What to do when image-folder frames change size.</summary>
     public FrameSizePolicy SizePolicy { get; init; } = FrameSizePolicy.AnchorTopLeft;
 
+    /// <summary>What to do with frame files of a folder that are cut short: Fail (default, before any work), Skip or Use; skipped and used ones are listed in run.json.</summary>
+    public DamagedFramePolicy DamagedFrames { get; init; } = DamagedFramePolicy.Fail;
+
     /// <summary>First frame number written to MOTS: 1 (MOTSChallenge) or 0 (KITTI MOTS).</summary>
     public int MotsFrameBase { get; init; } = 1;
 

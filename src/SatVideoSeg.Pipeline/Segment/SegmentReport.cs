@@ -36,8 +36,14 @@ public sealed record SegmentReport
     /// <summary>Annotation boxes clipped to the frame.</summary>
     public int ClippedBoxes { get; init; }
 
+    /// <summary>Rows of a single-object box file that said "no box in this frame" (whole rows of -1, NaN or 0).</summary>
+    public int NoBoxRows { get; init; }
+
     /// <summary>Frames of an image folder whose size differed from the first (and how they were handled).</summary>
     public IReadOnlyList<object> FrameSizeChanges { get; init; } = [];
+
+    /// <summary>Frame files of an image folder found cut short and skipped or used (--damaged-frames); 1-based frames.</summary>
+    public IReadOnlyList<Common.DamagedFrameEntry> DamagedFrames { get; init; } = [];
 
     /// <summary>Queue depths between the concurrent stages (a full queue marks the slower consumer).</summary>
     public IReadOnlyDictionary<string, Common.QueueGauge.Stats>? QueueDepths { get; init; }

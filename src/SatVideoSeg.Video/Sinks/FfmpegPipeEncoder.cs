@@ -60,14 +60,14 @@ public sealed class FfmpegPipeEncoder : IFrameSink
     public void Write(Frame frame)
     {
         if (frame.Width != _width || frame.Height != _height)
-            throw new ArgumentException($"frame {frame.Index} is {frame.Width}x{frame.Height}, the video is {_width}x{_height}");
+            throw new ArgumentException($"frame {frame.Index + 1} is {frame.Width}x{frame.Height}, the video is {_width}x{_height}");
         try
         {
             _process.StandardInput.BaseStream.Write(frame.Pixels);
         }
         catch (IOException e)
         {
-            throw new VideoFormatException($"{_destination}: encoder stopped at frame {frame.Index}: {Errors()}", e);
+            throw new VideoFormatException($"{_destination}: encoder stopped at frame {frame.Index + 1}: {Errors()}", e);
         }
     }
 

@@ -19,7 +19,7 @@ public static class ImageFileWriter
             string ext = Path.GetExtension(path).ToLowerInvariant();
             var parameters = ext is ".jpg" or ".jpeg" ? new[] { new ImageEncodingParam(ImwriteFlags.JpegQuality, 95) } : [];
             Cv2.ImEncode(ext, pinned.Mat, out bytes, parameters);
-            if (bytes.Length == 0) throw new VideoFormatException($"{path}: OpenCV cannot encode frame {frame.Index} as {ext}");
+            if (bytes.Length == 0) throw new VideoFormatException($"{path}: OpenCV cannot encode frame {frame.Index + 1} as {ext}");
         }
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -14,12 +14,20 @@ namespace SatVideoSeg.Video.Sources;
 /// </summary>
 public sealed class FfmpegFrameSource : IFrameSource
 {
+    private readonly DamagedFramePolicy _damagedPolicy;
+    private readonly List<DamagedFrame> _damaged = [];
     private Process? _process;
 
-    /// <summary>Probes the file; decoding starts when frames are enumerated.</summary>
-    public FfmpegFrameSource(string path)
+    /// <summary>
+    /// Probes the file; decoding starts when frames are enumerated. A video whose decoder reports
+    /// damage while every frame still comes out (FFmpeg conceals it) fails at the end of decoding
+    /// unless <paramref name="damaged"/> is Use; Skip cannot apply to a video (FFmpeg has already
+    /// filled the damaged frames in) and fails the same way.
+    /// </summary>
+    public FfmpegFrameSource(string path, DamagedFramePolicy damaged = DamagedFramePolicy.Fail)
     {
         Info = FfprobeReader.Probe(path);
+        _damagedPolicy = damaged;
     }
 
     /// <inheritdoc />
@@ -27,6 +35,9 @@ public sealed class FfmpegFrameSource : IFrameSource
 
     /// <inheritdoc />
     public IReadOnlyList<FrameSizeChange> SizeChanges { get; } = [];
+
+    /// <inheritdoc />
+    public IReadOnlyList<DamagedFrame> DamagedFrames => _damaged;
 
     /// <inheritdoc />
     public IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default)
@@ -55,7 +66,7 @@ public sealed class FfmpegFrameSource : IFrameSource
                 break;
             }
             if (read < frameBytes)
-                throw new VideoFormatException($"{Info.Path}: truncated video: frame {index} ended after {read} of {frameBytes} bytes");
+                throw new VideoFormatException($"{Info.Path}: truncated video: frame {index + 1} ended after {read} of {frameBytes} bytes");
             yield return new Frame(index++, w, h, pixels, pool);
         }
         _process.WaitForExit();
@@ -66,6 +77,14 @@ public sealed class FfmpegFrameSource : IFrameSource
         if (index == 0) throw new VideoFormatException($"{Info.Path}: no frame could be decoded");
         if (Info.FrameCount is int expected && index < expected && errors.Length > 0)
             throw new VideoFormatException($"{Info.Path}: truncated or corrupt video: {index} of {expected} frames decoded: {FfmpegTools.FirstLine(errors)}");
+        if (errors.Length > 0)
+        {
+            int? frame = FfmpegDamageLocator.FirstDamagedFrame(Info.Path);
+            string problem = $"the decoder reported damage {(frame is int f ? $"near frame {f}" : "(frame not known)")}: {FfmpegTools.FirstLine(errors)}";
+            if (_damagedPolicy != DamagedFramePolicy.Use)
+                throw new VideoFormatException($"{Info.Path}: {problem}; FFmpeg filled the damage in, so --damaged-frames use keeps what it decoded (skip needs a folder of frames)");
+            _damaged.Add(new DamagedFrame((frame ?? 0) - 1, Info.Path, problem, DamagedFramePolicy.Use));
+        }
     }
 
     /// <inheritdoc />

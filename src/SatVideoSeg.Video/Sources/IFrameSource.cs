@@ -14,6 +14,9 @@ public interface IFrameSource : IDisposable
     /// <summary>Frames met so far where the size changed from the previous frame (image folders only; see <see cref="FrameSizePolicy"/>).</summary>
     IReadOnlyList<FrameSizeChange> SizeChanges { get; }
 
+    /// <summary>Frame files found damaged and skipped or used as asked (image folders only; see <see cref="DamagedFramePolicy"/>).</summary>
+    IReadOnlyList<DamagedFrame> DamagedFrames { get; }
+
     /// <summary>Decodes the frames in order; can be enumerated once.</summary>
     IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default);
 }

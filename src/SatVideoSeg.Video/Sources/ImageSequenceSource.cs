@@ -6,7 +6,8 @@ namespace SatVideoSeg.Video.Sources;
 /// <summary>
 /// A folder of images (png, jpg, tif, bmp) in natural sort order ("2.png" before "10.png"), or a
 /// single image read as a one-frame video. Frames whose size differs from the first frame's are
-/// handled by a <see cref="FrameSizePolicy"/>.
+/// handled by a <see cref="FrameSizePolicy"/>; frame files cut short (<see cref="FrameFileCheck"/>,
+/// checked for the whole folder when the source opens) by a <see cref="DamagedFramePolicy"/>.
 /// </summary>
 public sealed class ImageSequenceSource : IFrameSource
 {
@@ -17,9 +18,14 @@ public sealed class ImageSequenceSource : IFrameSource
     private readonly string[] _files;
     private readonly FrameSizePolicy _policy;
     private readonly List<FrameSizeChange> _changes = [];
+    private readonly Dictionary<int, DamagedFrame> _damaged = [];
 
-    /// <summary>Lists the frames of a folder (or takes one image file) and reads the first to learn the size.</summary>
-    public ImageSequenceSource(string path, double fps = 10, FrameSizePolicy policy = FrameSizePolicy.AnchorTopLeft)
+    /// <summary>
+    /// Lists the frames of a folder (or takes one image file), checks every file for damage
+    /// (<paramref name="damaged"/> Fail stops here, naming the first damaged file and its 1-based
+    /// frame) and reads the first frame used to learn the size.
+    /// </summary>
+    public ImageSequenceSource(string path, double fps = 10, FrameSizePolicy policy = FrameSizePolicy.AnchorTopLeft, DamagedFramePolicy damaged = DamagedFramePolicy.Fail)
     {
         _policy = policy;
         if (File.Exists(path))
@@ -39,9 +45,24 @@ public sealed class ImageSequenceSource : IFrameSource
         {
             throw new VideoFormatException($"{path}: no such file or folder");
         }
-        using var first = Load(_files[0], 0);
+        for (int i = 0; i < _files.Length; i++)
+        {
+            if (FrameFileCheck.Problem(_files[i]) is not string problem) continue;
+            if (damaged == DamagedFramePolicy.Fail)
+                throw new VideoFormatException($"{_files[i]}: frame {i + 1} is damaged: {problem}; --damaged-frames skip leaves such frames out, use decodes what is there");
+            _damaged[i] = new DamagedFrame(i, _files[i], problem, damaged);
+        }
+        DamagedFrames = _damaged.Values.OrderBy(d => d.FrameIndex).ToArray();
+        int firstUsed = Enumerable.Range(0, _files.Length).FirstOrDefault(i => !Skips(i), -1);
+        if (firstUsed < 0) throw new VideoFormatException($"{path}: every frame is damaged and skipped");
+        using var first = Load(_files[firstUsed], firstUsed);
         Info = new VideoInfo(path, first.Width, first.Height, fps, _files.Length);
     }
+
+    /// <summary>Damaged frame files found when the source opened, and what is done with each (empty with the Fail policy).</summary>
+    public IReadOnlyList<DamagedFrame> DamagedFrames { get; }
+
+    private bool Skips(int index) => _damaged.TryGetValue(index, out var d) && d.Policy == DamagedFramePolicy.Skip;
 
     /// <inheritdoc />
     public VideoInfo Info { get; }
@@ -59,6 +80,7 @@ public sealed class ImageSequenceSource : IFrameSource
         for (int i = 0; i < _files.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (Skips(i)) continue;
             using var image = Load(_files[i], i);
             if (image.Width != Info.Width || image.Height != Info.Height)
             {
@@ -81,7 +103,7 @@ public sealed class ImageSequenceSource : IFrameSource
         if (image.Empty())
         {
             image.Dispose();
-            throw new VideoFormatException($"{file}: frame {index} is not a readable image");
+            throw new VideoFormatException($"{file}: frame {index + 1} is not a readable image");
         }
         return image;
     }

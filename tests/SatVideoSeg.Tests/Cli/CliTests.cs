@@ -30,7 +30,7 @@ public class CliTests
         var (code, _, errors) = Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "-s", "box");
 
         Assert.Equal(1, code);
-        Assert.Contains($"boxes.mot.txt:{2 * TestVideo.Frames + 1}: 'abc' is not a number", errors);
+        Assert.Contains($"boxes.mot.txt:{2 * TestVideo.Frames + 1}: column 3 ('abc'): x is not a finite decimal number", errors);
         Assert.False(Directory.Exists(dir.File("out")));
     }
 

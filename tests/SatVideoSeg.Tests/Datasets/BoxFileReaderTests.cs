@@ -45,9 +45,9 @@ public class BoxFileReaderTests
     }
 
     [Theory]
-    [InlineData("1,1,1,1,5,5\n2,1,x,1,5,5\n", "boxes.txt:2: 'x' is not a number")]
-    [InlineData("1,1,1,1,5,5\n2,1,1,1,0,5\n", "boxes.txt:2: zero-size box")]
-    [InlineData("0,1,1,1,5,5\n", "boxes.txt:1: frame 0: MOT frames are 1-based")]
+    [InlineData("1,1,1,1,5,5\n2,1,x,1,5,5\n", "boxes.txt:2: column 3 ('x'): x is not a finite decimal number")]
+    [InlineData("1,1,1,1,5,5\n2,1,1,1,0,5\n", "boxes.txt:2: column 5 ('0'): w must be above 0")]
+    [InlineData("0,1,1,1,5,5\n", "boxes.txt:1: column 1 ('0'): MOT frames are 1-based")]
     [InlineData("1,1,1,1,5,5\n1,1,2,2,5,5\n", "boxes.txt:2: object 1 already has a box in frame 1 (line 1)")]
     [InlineData("1,2,3\n", "boxes.txt:1: cannot tell the box layout from 3 fields")]
     public void Malformed_Lines_Are_Reported_As_File_And_Line(string text, string expected)

@@ -76,7 +76,7 @@ public class ImageSequenceSourceTests
         using var source = new ImageSequenceSource(dir.Path);
 
         var e = Assert.Throws<VideoFormatException>(() => source.ReadFrames().ToList());
-        Assert.Contains("2.png: frame 1 is not a readable image", e.Message);
+        Assert.Contains("2.png: frame 2 is not a readable image", e.Message);
     }
 
     [RealDataFact("jilin1-car-0001")]

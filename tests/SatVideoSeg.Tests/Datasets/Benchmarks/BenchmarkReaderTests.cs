@@ -116,6 +116,7 @@ public class BenchmarkReaderTests
         Assert.Equal([0, 2], s.Boxes.Select(b => b.FrameIndex));
         Assert.Equal(new BoxXyxy(12, 20, 17, 24), s.Boxes[1].Box);
         Assert.All(s.Boxes, b => Assert.Equal((1, ObjectClass.Car), (b.TrackId, b.Class)));
+        Assert.Equal(1, s.NoBoxRows);
     }
 
     [Fact]
