@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sam import load_checkpoint  # noqa: E402
+from sam import config_from_state_dict, load_checkpoint  # noqa: E402
 from sam.onnx_wrappers import EncoderGraph, OfficialLayoutDecoder, decoder_graph  # noqa: E402
 from sam.prompt_encoder import PAD_ABSENT  # noqa: E402
 
@@ -99,8 +99,9 @@ def export_official_layout(sam, out, single_mask, opset=OPSET):
             "pipeline": {"mode": "crop", "cropSize": "fixed", "upsampleFactor": 2, "upsample": "bicubic", "border": "zero-pad"}}
 
 
-def manifest(sam, name, checkpoint, hq_token_only, cfg):
+def manifest(sam, name, checkpoint, hq_token_only, cfg, decoder=None):
     s = sam.image_encoder.img_size
+    decoder_source = {"file": os.path.basename(decoder), "sha256": sha256(decoder)} if decoder else None
     return {
         "name": name,
         "contract": "sam-hq" if sam.hq else "sam",
@@ -123,7 +124,7 @@ def manifest(sam, name, checkpoint, hq_token_only, cfg):
         # SamPredictor.predict(multimask_output=False): token 0 (HQ-SAM: + the HQ token's mask).
         "maskSelection": "token0",
         "hqTokenOnly": bool(sam.hq and hq_token_only),
-        "source": {"checkpoint": os.path.basename(checkpoint), "sha256": sha256(checkpoint), "architecture": cfg,
+        "source": {"checkpoint": os.path.basename(checkpoint), "sha256": sha256(checkpoint), "decoder": decoder_source, "architecture": cfg,
                    "exportedWith": f"training/export_sam.py, torch {torch.__version__}, opset {OPSET}"},
     }
 
@@ -160,6 +161,7 @@ def write_golden(sam, encoder, decoder, out, seed=1):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", required=True, help="official SAM / HQ-SAM state_dict (.pth), or ROS-SAM merged weights")
+    ap.add_argument("--decoder", default=None, help="a mask decoder saved on its own (e.g. ROS-SAM's / HQ-SAM's trained MaskDecoderHQ) to use with the checkpoint's encoder")
     ap.add_argument("--model-type", default="auto", choices=["auto", "vit_b", "vit_l", "vit_h"])
     hq = ap.add_mutually_exclusive_group()
     hq.add_argument("--hq", dest="hq", action="store_true", default=None, help="insist the checkpoint is HQ-SAM")
@@ -178,14 +180,13 @@ def main(argv=None):
     if os.path.exists(a.out) and os.listdir(a.out):
         sys.exit(f"error: --out {a.out} exists and is not empty")
     try:
-        sam = load_checkpoint(a.checkpoint, a.model_type, a.hq)
+        sam = load_checkpoint(a.checkpoint, a.model_type, a.hq, decoder=a.decoder)
     except (ValueError, RuntimeError) as e:
         sys.exit(f"error: {a.checkpoint}: {e}")
     if a.official_layout and sam.hq:
         sys.exit("error: --official-layout covers SAM checkpoints only (HQ-SAM's own export script writes another decoder)")
-    from sam import config_from_state_dict  # noqa: F401 (architecture for the manifest)
-    from sam.build import unwrap_state_dict
-    cfg = config_from_state_dict(unwrap_state_dict(torch.load(a.checkpoint, map_location="cpu"))).describe()
+    from sam.build import read_state_dict
+    cfg = config_from_state_dict(read_state_dict(a.checkpoint, a.decoder)).describe()
     parent = os.path.dirname(os.path.abspath(a.out))
     os.makedirs(parent, exist_ok=True)
     # Written into a sibling temporary folder and renamed: a failed export leaves nothing behind.
@@ -199,7 +200,7 @@ def main(argv=None):
             encoder, decoder = export(sam, tmp, a.hq_token_only)
             if a.golden:
                 write_golden(sam, encoder, decoder, tmp)
-            meta = manifest(sam, name, a.checkpoint, a.hq_token_only, cfg)
+            meta = manifest(sam, name, a.checkpoint, a.hq_token_only, cfg, a.decoder)
         with open(os.path.join(tmp, "model.json"), "w") as f:
             json.dump(meta, f, indent=2)
         if os.path.exists(a.out):

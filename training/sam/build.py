@@ -75,7 +75,34 @@ def unwrap_state_dict(obj) -> Dict[str, torch.Tensor]:
     for prefix in ("module.", "sam."):
         if all(k.startswith(prefix) for k in obj):
             obj = {k[len(prefix):]: v for k, v in obj.items()}
-    return obj
+    return merge_lora_keys(obj)
+
+
+# LoRA factor names around a wrapped qkv Linear: ROS-SAM's LoRA_qkv (linear_a_q, ...) and
+# training/finetune_sam.py's LoRAqkv (a_q, ...). Both add B(A(x)) to q and v with scale 1.
+LORA_NAMES = (("linear_a_q", "linear_b_q", "linear_a_v", "linear_b_v"), ("a_q", "b_q", "a_v", "b_v"))
+
+
+def merge_lora_keys(sd: Dict[str, torch.Tensor]) -> Dict[str, torch.Tensor]:
+    """A state_dict saved with LoRA wrappers still on the image encoder's qkv (keys
+    `blocks.N.attn.qkv.qkv.weight` and the low-rank factors) -> the official layout, with
+    W_q += B_q A_q and W_v += B_v A_v merged into `blocks.N.attn.qkv.weight`."""
+    wrapped = [k[:-len(".qkv.weight")] for k in sd if k.endswith(".attn.qkv.qkv.weight")]
+    if not wrapped:
+        return sd
+    sd = dict(sd)
+    for qkv in wrapped:
+        weight = sd.pop(qkv + ".qkv.weight").clone()
+        dim = weight.shape[1]
+        for a_q, b_q, a_v, b_v in LORA_NAMES:
+            if f"{qkv}.{a_q}.weight" in sd:
+                factor = lambda name: sd.pop(f"{qkv}.{name}.weight").float()  # noqa: E731
+                weight[:dim] += factor(b_q) @ factor(a_q)
+                weight[-dim:] += factor(b_v) @ factor(a_v)
+        sd[qkv + ".weight"] = weight
+        if qkv + ".qkv.bias" in sd:
+            sd[qkv + ".bias"] = sd.pop(qkv + ".qkv.bias")
+    return sd
 
 
 def config_from_state_dict(sd: Dict[str, torch.Tensor]) -> SamConfig:
@@ -115,12 +142,28 @@ def decoder_heads_hint(prompt_dim: int) -> int:
     return 8 if prompt_dim == 256 else max(1, prompt_dim // 16)
 
 
-def load_checkpoint(path: str, model_type: str = "auto", hq: Optional[bool] = None, decoder_heads: Optional[int] = None) -> Sam:
+def read_state_dict(path: str, decoder: Optional[str] = None) -> Dict[str, torch.Tensor]:
+    """The checkpoint's tensors in the official layout. `decoder`: a mask decoder saved on its own
+    (keys without the `mask_decoder.` prefix, as ROS-SAM's and HQ-SAM's training save their
+    MaskDecoderHQ) that replaces the checkpoint's decoder."""
+    sd = unwrap_state_dict(torch.load(path, map_location="cpu"))
+    if decoder:
+        parts = unwrap_state_dict(torch.load(decoder, map_location="cpu"))
+        if any(k.startswith("mask_decoder.") for k in parts):
+            raise ValueError(f"{decoder}: holds a whole model (mask_decoder.* keys); pass it as the checkpoint instead")
+        sd = {k: v for k, v in sd.items() if not k.startswith("mask_decoder.")}
+        sd.update({"mask_decoder." + k: v for k, v in parts.items()})
+    return sd
+
+
+def load_checkpoint(path: str, model_type: str = "auto", hq: Optional[bool] = None, decoder_heads: Optional[int] = None,
+                    decoder: Optional[str] = None) -> Sam:
     """Builds the model a checkpoint file describes and loads it with strict=True.
 
     model_type "auto" reads the architecture from the tensors; vit_b/vit_l/vit_h also check that
-    the file is that size. hq=None takes HQ-SAM from the file; True/False insists."""
-    sd = unwrap_state_dict(torch.load(path, map_location="cpu"))
+    the file is that size. hq=None takes HQ-SAM from the file; True/False insists. decoder: see
+    read_state_dict."""
+    sd = read_state_dict(path, decoder)
     cfg = config_from_state_dict(sd)
     if decoder_heads:
         cfg.decoder_heads = decoder_heads

@@ -90,6 +90,37 @@ class OfficialPredictorParityTest(unittest.TestCase):
         self.assertEqual(sorted(unwrap_state_dict(wrapped)), sorted(sd))
 
 
+    def test_lora_wrapped_weights_as_ros_sam_saves_them_are_merged_into_qkv(self):
+        sd = torch.load(os.path.join(OFFICIAL, "sam_tiny.pth"))
+        g = torch.Generator().manual_seed(3)
+        wrapped, expected = dict(sd), dict(sd)
+        for i in range(3):
+            qkv = f"image_encoder.blocks.{i}.attn.qkv"
+            w = wrapped.pop(qkv + ".weight")
+            wrapped[qkv + ".qkv.weight"], wrapped[qkv + ".qkv.bias"] = w, wrapped.pop(qkv + ".bias")
+            a_q, b_q, a_v, b_v = (torch.randn(s, generator=g) for s in ((4, 48), (48, 4), (4, 48), (48, 4)))
+            for name, t in zip(("linear_a_q", "linear_b_q", "linear_a_v", "linear_b_v"), (a_q, b_q, a_v, b_v)):
+                wrapped[f"{qkv}.{name}.weight"] = t
+            expected[qkv + ".weight"] = torch.cat([w[:48] + b_q @ a_q, w[48:96], w[96:] + b_v @ a_v])
+        merged = unwrap_state_dict(wrapped)
+        self.assertEqual(sorted(merged), sorted(expected))
+        for k in expected:
+            self.assertTrue(torch.allclose(merged[k], expected[k], atol=1e-5), k)
+
+
+    def test_a_decoder_saved_on_its_own_replaces_the_checkpoints_decoder(self):
+        hq = torch.load(os.path.join(OFFICIAL, "hq_tiny.pth"))
+        with tempfile.TemporaryDirectory() as tmp:
+            base, decoder = os.path.join(tmp, "base.pth"), os.path.join(tmp, "decoder.pth")
+            torch.save({k: v for k, v in hq.items() if not k.startswith("mask_decoder.")}
+                       | {k: v for k, v in torch.load(os.path.join(OFFICIAL, "sam_tiny.pth")).items() if k.startswith("mask_decoder.")}, base)
+            torch.save({k[len("mask_decoder."):]: v for k, v in hq.items() if k.startswith("mask_decoder.")}, decoder)
+            sam = load_checkpoint(base, decoder=decoder)
+        self.assertTrue(sam.hq)
+        for k, v in sam.state_dict().items():
+            self.assertTrue(torch.equal(v, hq[k]), k)
+
+
 class BatchedDecoderTest(unittest.TestCase):
     """The exported decoder graph (in torch) against the predictor path, crop by crop."""
 
