@@ -175,6 +175,5 @@ def load_checkpoint(path: str, model_type: str = "auto", hq: Optional[bool] = No
     if hq is not None and hq != cfg.hq:
         raise ValueError(f"{path}: {'--hq given but the file has no HQ-SAM decoder (mask_decoder.hf_token)' if hq else 'the file is an HQ-SAM checkpoint; drop --no-hq'}")
     model = build_sam(cfg)
-    result = model.load_state_dict(sd, strict=True)
-    del result
+    model.load_state_dict(sd, strict=True)  # raises, naming missing and unexpected keys
     return model

@@ -51,6 +51,19 @@ class CheckpointLayoutTest(unittest.TestCase):
                 self.assertEqual(cfg.hq, "hq" in name)
 
 
+    def test_a_checkpoint_of_any_size_builds_its_own_architecture(self):
+        from make_random_sam import random_sam
+        model = random_sam("tiny", hq=True, embed_dim=64, depth=4, heads=4, global_attn=[0, 3], img_size=96)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "custom.pth")
+            torch.save(model.state_dict(), path)
+            loaded = load_checkpoint(path)
+        encoder = loaded.image_encoder
+        self.assertEqual((len(encoder.blocks), [b.window_size for b in encoder.blocks], encoder.blocks[0].attn.heads, encoder.img_size),
+                         (4, [0, 3, 3, 0], 4, 96))
+        self.assertTrue(loaded.hq)
+
+
 class OfficialPredictorParityTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
