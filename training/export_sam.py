@@ -64,8 +64,12 @@ def export(sam, out, hq_token_only=False, opset=OPSET):
                           input_names=["input_image"], output_names=enc_outputs,
                           dynamic_axes={"input_image": {0: "B"}, **{n: {0: "B"} for n in enc_outputs}},
                           do_constant_folding=True)
-        features = encoder(images[:1].expand(3, -1, -1, -1).contiguous())
-        features = features if isinstance(features, tuple) else (features,)
+        # Example features of the right shapes: tracing the decoder needs no real encoder run
+        # (one ViT-H forward costs minutes on a small CPU).
+        g = sam.prompt_encoder.image_embedding_size[0]
+        features = (torch.randn(3, sam.prompt_encoder.embed_dim, g, g),)
+        if sam.hq:
+            features += (torch.randn(3, g, g, sam.image_encoder.patch_embed.proj.out_channels),)
         prompts = example_decoder_inputs(sam)
         inputs = list(features) + list(prompts)
         names = enc_outputs + ["point_coords", "point_labels", "mask_input", "has_mask_input", "orig_im_size"]
