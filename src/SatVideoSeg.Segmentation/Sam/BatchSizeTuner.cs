@@ -9,8 +9,13 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// least 5% faster per object than the best so far and settles on the best. Only full batches
 /// measure a candidate: while frames hold fewer objects than it, the search waits there, which
 /// costs nothing (no frame could fill a larger batch anyway).
+/// Memory bounds the search too: the process's resident memory is recorded at each size, and the
+/// next size is not tried when its projection (growing by the last measured cost per crop) would
+/// pass <paramref name="memoryBudgetBytes"/>. SAM ViT-B at 1024 px takes about 3 GB per crop on a
+/// CPU, so doubling blindly ended with the kernel killing the run at batch 8 on a 24 GB machine.
 /// </summary>
-public sealed class BatchSizeTuner
+/// <param name="memoryBudgetBytes">Resident memory the process may reach (no limit by default).</param>
+public sealed class BatchSizeTuner(long memoryBudgetBytes = long.MaxValue)
 {
     /// <summary>Largest batch tried.</summary>
     public const int MaxBatchSize = 32;
@@ -28,6 +33,7 @@ public sealed class BatchSizeTuner
     private double _bestPerObject = double.MaxValue;
     private int _best = 1;
     private readonly Dictionary<int, double> _measured = [];
+    private readonly Dictionary<int, long> _resident = [];
 
     /// <summary>The batch size to use for the next call.</summary>
     public int Current => Settled ? _best : _candidate;
@@ -38,10 +44,17 @@ public sealed class BatchSizeTuner
     /// <summary>Seconds per object measured for each candidate tried (for run.json).</summary>
     public IReadOnlyDictionary<int, double> Measured => _measured;
 
-    /// <summary>Records one encoder + decoder call of <paramref name="objects"/> crops that took <paramref name="seconds"/>.</summary>
-    public void Record(int objects, double seconds)
+    /// <summary>True when the search stopped because the next size would not fit in memory.</summary>
+    public bool LimitedByMemory { get; private set; }
+
+    /// <summary>
+    /// Records one encoder + decoder call of <paramref name="objects"/> crops that took
+    /// <paramref name="seconds"/>, after which the process held <paramref name="residentBytes"/> (0: not measured).
+    /// </summary>
+    public void Record(int objects, double seconds, long residentBytes = 0)
     {
         if (Settled || objects != _candidate) return;
+        _resident[_candidate] = Math.Max(_resident.GetValueOrDefault(_candidate), residentBytes);
         if (_calls++ == 0) return; // warm-up: the first call of a new shape
         _objects += objects;
         _seconds += seconds;
@@ -60,8 +73,24 @@ public sealed class BatchSizeTuner
             Settled = true;
             return;
         }
+        if (ProjectedResident(_candidate * 2) > memoryBudgetBytes)
+        {
+            LimitedByMemory = Settled = true;
+            return;
+        }
         _candidate *= 2;
         _calls = _objects = 0;
         _seconds = 0;
+    }
+
+    // Memory at the next size: the last size's, plus its cost per crop (the growth from the size
+    // before; at size 1, all of it, which over-estimates) times the added crops.
+    private long ProjectedResident(int next)
+    {
+        long now = _resident.GetValueOrDefault(_candidate);
+        if (now == 0) return 0;
+        int previous = _candidate / 2;
+        double perCrop = previous == 0 ? now : (double)(now - _resident.GetValueOrDefault(previous)) / (_candidate - previous);
+        return now + (long)(Math.Max(perCrop, 0) * (next - _candidate));
     }
 }

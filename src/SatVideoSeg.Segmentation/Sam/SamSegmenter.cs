@@ -43,7 +43,7 @@ public sealed class SamSegmenter : ISegmenter
     public SamOptions Options { get; }
 
     /// <summary>Measures and picks the batch size when <see cref="SamOptions.BatchSize"/> is 0 (automatic).</summary>
-    public BatchSizeTuner Tuner { get; } = new();
+    public BatchSizeTuner Tuner { get; } = new(MemoryBudget.ForThisProcess());
 
     /// <inheritdoc />
     public string Name => $"sam:{_model.Manifest.Name}:{Options.Describe()}";
@@ -72,7 +72,8 @@ public sealed class SamSegmenter : ISegmenter
             _tensors.Return(output.Iou.Data);
             _tensors.Return(output.LowRes.Data);
             long pasted = Stopwatch.GetTimestamp();
-            if (Options.BatchSize == 0) Tuner.Record(batch.Prompts.Count, Stopwatch.GetElapsedTime(prepared, inferred).TotalSeconds);
+            // The resident memory after the call: ONNX Runtime's arena keeps what the call needed.
+            if (Options.BatchSize == 0) Tuner.Record(batch.Prompts.Count, Stopwatch.GetElapsedTime(prepared, inferred).TotalSeconds, Environment.WorkingSet);
             _timer?.Add("crop", Stopwatch.GetElapsedTime(start, prepared));
             _timer?.Add("model", Stopwatch.GetElapsedTime(prepared, inferred));
             _timer?.Add("paste", Stopwatch.GetElapsedTime(inferred, pasted));

@@ -74,4 +74,32 @@ public class BatchSizeTunerTests
         Assert.Equal([1], tuner.Measured.Keys);
         Assert.Equal(0.003, tuner.Measured[1], 9);
     }
+
+    [Fact]
+    public void The_Search_Stops_Before_A_Size_Whose_Memory_Would_Pass_The_Budget()
+    {
+        // GPU-like timing, but 3 GB per crop on top of 1.5 GB (SAM ViT-B at 1024 px on a CPU) and
+        // an 18 GB budget: 1 (4.5), 2 (7.5) and 4 (13.5 GB) fit; 8 is projected at 25.5 GB.
+        const long gb = 1L << 30;
+        var tuner = new BatchSizeTuner(memoryBudgetBytes: 18 * gb);
+        for (int call = 0; call < 1000 && !tuner.Settled; call++)
+        {
+            int n = tuner.Current;
+            tuner.Record(n, (10 + 0.1 * n) / 1000, (long)(1.5 * gb) + n * 3 * gb);
+        }
+
+        Assert.True(tuner.LimitedByMemory);
+        Assert.Equal([1, 2, 4], tuner.Measured.Keys.Order());
+        Assert.Equal(4, tuner.Current);
+    }
+
+    [Fact]
+    public void Without_Memory_Readings_The_Budget_Never_Stops_The_Search()
+    {
+        var tuner = new BatchSizeTuner(memoryBudgetBytes: 1);
+        for (int call = 0; call < 1000 && !tuner.Settled; call++) tuner.Record(tuner.Current, (10 + 0.1 * tuner.Current) / 1000);
+
+        Assert.False(tuner.LimitedByMemory);
+        Assert.Equal(BatchSizeTuner.MaxBatchSize, tuner.Current);
+    }
 }
