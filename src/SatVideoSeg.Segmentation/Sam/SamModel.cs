@@ -55,6 +55,8 @@ public sealed class SamModel : IDisposable
                 + "the box mask; that extra 'not a point' token is not in SamPredictor's prompt, so masks can differ slightly from it. "
                 + "For SamPredictor's masks exactly, export without --return-single-mask (4 masks) or convert the checkpoint with training/export_sam.py";
         string padding = Manifest.PaddingLabel == -2 ? "; batch padding points are left out of attention" : "";
+        if (Manifest.MaskSelection == "token0" && MasksPerPrompt <= 1)
+            return "1 mask per prompt, SamPredictor's single mask (token 0; model.json: maskSelection token0)" + padding;
         return MasksPerPrompt switch
         {
             1 => "1 mask per prompt, SamPredictor's single mask (token 0)" + padding,

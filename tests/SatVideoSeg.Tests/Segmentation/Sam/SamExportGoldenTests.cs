@@ -35,6 +35,20 @@ public class SamExportGoldenTests(ExportedSamFixture exported) : IClassFixture<E
         Assert.Equal([3L, 1, 32, 32], decoded["low_res_masks"].Shape);
     }
 
+    [TrainingPythonTheory]
+    [InlineData("sam", "sam")]
+    [InlineData("hq", "sam-hq")]
+    public void Models_Check_Accepts_The_Export_And_Says_Which_Mask_It_Returns(string kind, string contract)
+    {
+        var (code, printed, errors) = CliRunner.Run("models", "check", exported[kind].Folder);
+        string output = System.Text.RegularExpressions.Regex.Replace(printed, @"\s+", " "); // the console wraps long lines
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"meets the {contract} contract; input 128px", output);
+        Assert.Contains("encoder batch axis: True, decoder batch axis: True", output);
+        Assert.Contains("SamPredictor's single mask (token 0; model.json: maskSelection token0); batch padding points are left out of attention", output);
+    }
+
     private static (float[] Data, long[] Shape) FirstImageRepeated((float[] Data, long[] Shape) t, int times)
     {
         int per = t.Data.Length / (int)t.Shape[0];
