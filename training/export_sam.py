@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sam import config_from_state_dict, load_checkpoint  # noqa: E402
+from sam import load_checkpoint  # noqa: E402
 from sam.onnx_wrappers import EncoderGraph, OfficialLayoutDecoder, decoder_graph  # noqa: E402
 from sam.prompt_encoder import PAD_ABSENT  # noqa: E402
 
@@ -32,8 +32,8 @@ def sha256(path):
 
 
 def example_decoder_inputs(sam, batch=3, seed=0):
-    """A batch of three different prompts, as the engine sends them: a box; a box and a negative
-    point (the box-only prompt padded with an absent point); a box, a positive point and a mask."""
+    """A batch of three different prompts, as the engine sends them: a box (padded with an absent
+    point to the batch's 3 points); a box and a negative point; a box, a positive point and a mask."""
     g = torch.Generator().manual_seed(seed)
     s = sam.image_encoder.img_size
     low = 4 * sam.prompt_encoder.image_embedding_size[0]
@@ -189,8 +189,7 @@ def main(argv=None):
         sys.exit(f"error: {a.checkpoint}: {e}")
     if a.official_layout and sam.hq:
         sys.exit("error: --official-layout covers SAM checkpoints only (HQ-SAM's own export script writes another decoder)")
-    from sam.build import read_state_dict
-    cfg = config_from_state_dict(read_state_dict(a.checkpoint, a.decoder)).describe()
+    cfg = sam.config.describe()
     parent = os.path.dirname(os.path.abspath(a.out))
     os.makedirs(parent, exist_ok=True)
     # Written into a sibling temporary folder and renamed: a failed export leaves nothing behind.

@@ -61,7 +61,9 @@ def build_sam(cfg: SamConfig) -> Sam:
     transformer = TwoWayTransformer(cfg.decoder_depth, cfg.prompt_dim, cfg.decoder_heads, cfg.decoder_mlp_dim)
     decoder = MaskDecoder(transformer, cfg.prompt_dim, iou_head_hidden_dim=cfg.iou_head_hidden_dim,
                           hq=cfg.hq, vit_dim=cfg.embed_dim)
-    return Sam(encoder, prompt, decoder).eval()
+    sam = Sam(encoder, prompt, decoder).eval()
+    sam.config = cfg  # what it was built from, for model.json (a plain attribute: not in the state_dict)
+    return sam
 
 
 def unwrap_state_dict(obj) -> Dict[str, torch.Tensor]:
