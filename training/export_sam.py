@@ -31,6 +31,21 @@ def sha256(path):
     return h.hexdigest()
 
 
+def gather_external_data(folder, onnx_name, known):
+    """torch writes graphs over protobuf's 2 GB limit (ViT-H) with one external file per weight,
+    hundreds of them; rewrite those as one <name>.data file beside the graph. `known`: the files
+    that were in the folder before the export."""
+    import onnx
+    scattered = [f for f in os.listdir(folder) if f not in known and f != onnx_name]
+    if not scattered:
+        return
+    path = os.path.join(folder, onnx_name)
+    model = onnx.load(path)  # reads the external files into memory
+    onnx.save_model(model, path, save_as_external_data=True, all_tensors_to_one_file=True, location=onnx_name + ".data")
+    for f in scattered:
+        os.remove(os.path.join(folder, f))
+
+
 def example_decoder_inputs(sam, batch=3, seed=0):
     """A batch of three different prompts, as the engine sends them: a box (padded with an absent
     point to the batch's 3 points); a box and a negative point; a box, a positive point and a mask."""
@@ -64,6 +79,7 @@ def export(sam, out, hq_token_only=False, opset=OPSET):
                           input_names=["input_image"], output_names=enc_outputs,
                           dynamic_axes={"input_image": {0: "B"}, **{n: {0: "B"} for n in enc_outputs}},
                           do_constant_folding=True)
+        gather_external_data(out, "encoder.onnx", known=set())
         # Example features of the right shapes: tracing the decoder needs no real encoder run
         # (one ViT-H forward costs minutes on a small CPU).
         g = sam.prompt_encoder.image_embedding_size[0]
