@@ -28,8 +28,24 @@ public static class EvalJob
     /// <summary>Runs the evaluation; input problems surface as <see cref="JobException"/> before anything is written.</summary>
     public static EvalReport Run(EvalOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var output = OutputFolder.Check(options.OutputDirectory);
+        try
+        {
+            return Run(options, output, progress, cancellationToken);
+        }
+        catch
+        {
+            output.RemoveIfCreatedAndEmpty();
+            throw;
+        }
+    }
+
+    private static EvalReport Run(EvalOptions options, OutputFolder output, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
         var gt = Open(options.GroundTruth, "ground truth", true, options.MotsFrameBase);
+        cancellationToken.ThrowIfCancellationRequested();
         var pred = Open(options.Predicted, "prediction", false, options.MotsFrameBase, gt);
+        cancellationToken.ThrowIfCancellationRequested();
         var pairs = Pair(gt, pred);
         var classes = pairs.SelectMany(p => p.Gt.Classes.Concat(p.Pred.Classes)).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (classes.Length == 0) classes = [DavisSequence.ObjectClassName];
@@ -66,7 +82,8 @@ public static class EvalJob
             Classes = classes,
             Results = rows,
         };
-        Directory.CreateDirectory(options.OutputDirectory);
+        cancellationToken.ThrowIfCancellationRequested();
+        output.Create();
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, JsonFile), JsonSerializer.Serialize(report, JsonOptions));
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, CsvFile), ToCsv(rows));
         return report;

@@ -39,14 +39,15 @@ public static class SegmentJob
     /// <summary>Runs the job; errors in the inputs surface as <see cref="JobException"/> before anything is written.</summary>
     public static SegmentReport Run(SegmentOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var output = OutputFolder.Check(options.OutputDirectory);
+        using var output = OutputFolder.Check(options.OutputDirectory);
         try
         {
             return Run(options, output, progress, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch
         {
-            // Runs here after every output of the failed run has been disposed (and so discarded).
+            // Runs here after every output of the failed or cancelled run has been disposed (and so
+            // discarded); a cancelled run's journal keeps the folder.
             output.RemoveIfCreatedAndEmpty();
             throw;
         }
