@@ -70,8 +70,9 @@ public static class SegmentJob
         bool ignoreIds = options.IgnoreIds || boxes.Frames.SelectMany(boxes.ForFrame).Any(b => b.TrackId < 1);
         var plan = new PromptPlan(boxes, info.Width, info.Height, useIds: !ignoreIds);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
-        // A folder of frames knows its length before decoding: boxes past it fail before any work.
-        if (source is ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
+        // A folder of frames knows its length before decoding, and most videos say theirs when probed
+        // (nb_frames): boxes past it fail before any work, with the line of the box.
+        CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
 
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
@@ -135,7 +136,8 @@ public static class SegmentJob
                 progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
             }, cancellationToken);
 
-            // A folder's length was checked before the run (its skipped damaged frames still count).
+            // A folder's length was checked before the run (its skipped damaged frames still count); a
+            // video whose container gave no frame count, or fewer frames than it said, is checked here.
             if (source is not ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, frames);
         }
         catch (Exception e) when (e is not OperationCanceledException)
