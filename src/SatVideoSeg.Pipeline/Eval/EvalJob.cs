@@ -188,10 +188,15 @@ public static class EvalJob
         }
         else
         {
-            // A MOTS file only tells the last frame with an object: evaluate up to the later of the two.
-            frames = pred.FrameCountIsExact ? pred.FrameCount : Math.Max(gt.FrameCount, pred.FrameCount);
+            // A MOTS file only tells the last frame with an object. The ground truth's last object
+            // ends what can be scored: a prediction with objects after it belongs to a longer video
+            // (issue 20: a 600-frame prediction was scored against 90-frame ground truth, MOTSA -450).
             if (pred.FrameCountIsExact && gt.FrameCount > pred.FrameCount)
                 throw new JobException($"frame counts differ: {gt.Source} has objects in frame {gt.FrameCount} but {pred.Source} has only {pred.FrameCount} frames");
+            if (!pred.FrameCountIsExact && pred.FrameCount > gt.FrameCount)
+                throw new JobException($"frame counts differ: {pred.Source} has objects in frame {pred.FrameCount} but {gt.Source} has none after frame {gt.FrameCount}; " +
+                    "if the video is longer than its last annotated object, give the ground truth as a MOTSChallenge folder whose seqinfo.ini says seqLength");
+            frames = pred.FrameCountIsExact ? pred.FrameCount : gt.FrameCount;
         }
         return new SequencePair(gt.Name, gt, pred, frames, gtSized ? gt.Width : pred.Width, gtSized ? gt.Height : pred.Height);
     }
