@@ -29,6 +29,25 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Writes text atomically as <paramref name="write"/> streams it (UTF-8, no BOM), without first holding all of it in one string.</summary>
+    public static void WriteText(string path, Action<TextWriter> write)
+    {
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string temporary = Core.Files.PartialFileName.For(full);
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
+                write(writer);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
     /// <summary>Opens a writer on the temporary file; <see cref="AtomicTextWriter.Commit"/> renames it into place.</summary>
     public static AtomicTextWriter CreateText(string path) => new(path);
 }
