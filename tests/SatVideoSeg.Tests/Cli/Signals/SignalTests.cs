@@ -30,6 +30,21 @@ public class SignalTests
     }
 
     [Fact]
+    public void Synth_Of_A_Benchmark_Layout_Stopped_Mid_Way_Exits_130_And_Leaves_No_Staged_Frames()
+    {
+        using var dir = new TempDir();
+        string output = dir.File("sot");
+        using var child = ChildCli.Start("synth", "--layout", "sot", "--out", output, "--frames", "5000");
+        child.WaitUntil(() => Directory.Exists(output) && Directory.GetDirectories(output, ".frames.*.partial").Any(d => Directory.GetFiles(d).Length > 2), "staged frames");
+
+        child.Terminate();
+        var (code, errors) = child.WaitForExit();
+
+        Assert.True(code == 130, $"exit {code}: {errors}");
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void Render_Stopped_Mid_Video_Exits_130_And_Writes_No_Video()
     {
         using var dir = new TempDir();
