@@ -32,7 +32,7 @@ public static class BenchCommand
         {
             video, gt, isaid, segmenters, model, every, prompt,
         };
-        segment.SetAction(parse =>
+        segment.SetAction((parse, cancellationToken) =>
         {
             var results = new List<SegmentBenchResult>();
             int code = JobRunner.Run(console, errors, "bench", _ =>
@@ -48,12 +48,12 @@ public static class BenchCommand
                 {
                     using var segmenter = SegmenterFactory.Create(name, parse.GetValue(model));
                     foreach (var kind in prompts)
-                        foreach (var sample in samples) results.Add(SegmentBench.Run(segmenter, sample(), kind));
+                        foreach (var sample in samples) results.Add(SegmentBench.Run(segmenter, sample(), kind, cancellationToken));
                 }
             });
             // Plain aligned text: it stays readable in logs and narrow terminals, and pastes into docs.
             foreach (var line in ToLines(results)) console.WriteLine(line);
-            return code;
+            return Task.FromResult(code);
         });
         return new Command("bench", "Measure accuracy and speed.") { segment, Throughput(console, errors) };
     }
@@ -69,7 +69,7 @@ public static class BenchCommand
         {
             video, boxes, model, threads, memory,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             ThroughputResult? r = null;
             string scratch = Path.Combine(Path.GetTempPath(), "satvidseg-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -77,12 +77,12 @@ public static class BenchCommand
             {
                 var frameCounts = ParseFrameCounts(parse.GetValue(memory));
                 r = ThroughputBench.Run(parse.GetValue(video)!, parse.GetValue(boxes)!, parse.GetValue(model), scratch, parse.GetValue(threads),
-                    frameCounts is null ? null : (frameCounts, SelfCommand()));
+                    frameCounts is null ? null : (frameCounts, SelfCommand()), cancellationToken);
             });
             if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
-            if (r is null) return code;
+            if (r is null) return Task.FromResult(code);
             console.Write(ThroughputTable(r));
-            return code;
+            return Task.FromResult(code);
         });
         return command;
     }

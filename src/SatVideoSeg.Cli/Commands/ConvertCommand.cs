@@ -40,7 +40,7 @@ public static class ConvertCommand
         {
             root, from, to, output, segmenter, model, device, threads, shard, frameBase, damagedFrames, uncompressed,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             ConvertReport? report = null;
             int code = JobRunner.Run(console, errors, "convert", progress =>
@@ -57,14 +57,14 @@ public static class ConvertCommand
                     CompressedRle = !parse.GetValue(uncompressed),
                     DamagedFrames = parse.GetValue(damagedFrames),
                 };
-                report = ConvertJob.Run(options, new SequenceLog(console, progress));
+                report = ConvertJob.Run(options, new SequenceLog(console, progress), cancellationToken);
             });
             if (report is not null)
             {
                 console.MarkupLineInterpolated($"[green]done[/]: {report.SequencesDone}/{report.Sequences} sequences ({report.Layout}), {report.Frames} frames, {report.Objects} objects, {report.ObjectFrames} masks, {report.Review.Count + report.ReviewLeftOut} to review -> {parse.GetValue(output)}");
                 if (!report.Complete) console.MarkupLineInterpolated($"  {report.Pending.Count} sequences pending (other shards or an interrupted run)");
             }
-            return code;
+            return Task.FromResult(code);
         });
         return command;
     }

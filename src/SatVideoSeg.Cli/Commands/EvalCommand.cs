@@ -36,7 +36,7 @@ public static class EvalCommand
         {
             pred, gt, output, frameBase, matching, allFrames, jfThreshold, biouRatio, biouFixed,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             var options = new EvalOptions(parse.GetValue(pred)!, parse.GetValue(gt)!, parse.GetValue(output)!)
             {
@@ -45,14 +45,14 @@ public static class EvalCommand
                 Segmentation = new SegmentationOptions { DilationRatio = parse.GetValue(biouRatio), FixedBandPixels = parse.GetValue(biouFixed) },
             };
             EvalReport? report = null;
-            int code = JobRunner.Run(console, errors, "eval", progress => report = EvalJob.Run(options, progress));
+            int code = JobRunner.Run(console, errors, "eval", progress => report = EvalJob.Run(options, progress, cancellationToken));
             if (report is not null)
             {
                 console.Write(ToTable(report));
                 console.MarkupLineInterpolated($"[green]done[/]: {report.Sequences.Count} sequences, {report.Sequences.Sum(s => s.Frames)} frames, classes {string.Join(", ", report.Classes)} -> {Path.Combine(options.OutputDirectory, EvalJob.JsonFile)}, {EvalJob.CsvFile}");
                 console.WriteLine("cls_avg = mean over classes; det_avg = detections pooled over classes; COMBINED = all sequences (TrackEval's combination rules).");
             }
-            return code;
+            return Task.FromResult(code);
         });
         return command;
     }

@@ -39,8 +39,9 @@ public static class JobRunner
         }
         catch (OperationCanceledException)
         {
-            // Outputs are written to .partial files and renamed only on success, so nothing half-written remains.
-            errors.WriteLine("cancelled: no output was written (partial files removed); a segment run resumes where it stopped when run again");
+            // Every job stops at its next frame or sequence; outputs are written under temporary
+            // names and renamed only on success, so nothing half-written remains. 130 = 128 + SIGINT.
+            errors.WriteLine("cancelled: stopped before the end; no half-written output is left (segment and convert resume where they stopped when run again)");
             return 130;
         }
         catch (Exception e) when (e is JobException or AnnotationFormatException or VideoFormatException or Segmentation.Sam.ModelContractException or ArgumentException or IOException or UnauthorizedAccessException)

@@ -16,17 +16,17 @@ public static class ModelsCommand
         {
             folder,
         };
-        check.SetAction(parse =>
+        check.SetAction((parse, cancellationToken) =>
         {
             ModelCheckJob.Result? result = null;
-            int code = JobRunner.Run(console, errors, "check", _ => result = ModelCheckJob.Run(parse.GetValue(folder)!));
+            int code = JobRunner.Run(console, errors, "check", _ => result = ModelCheckJob.Run(parse.GetValue(folder)!, cancellationToken));
             if (result is not null)
             {
                 var m = result.Manifest;
                 console.MarkupLineInterpolated($"[green]ok[/]: {m.Name} meets the {m.Contract} contract; input {m.InputSize}px, extra features ({string.Join(", ", m.ExtraFeatures)}), encoder batch axis: {result.EncoderBatchable}, decoder batch axis: {result.DecoderBatchable}");
                 console.WriteLine($"  masks: {result.MaskOutput}");
             }
-            return code;
+            return Task.FromResult(code);
         });
         return new Command("models", "Inspect model folders.") { check };
     }

@@ -49,7 +49,7 @@ public static class RenderCommand
         {
             input, tracks, output, compare, mode, opacity, contoursOnly, noLabels, trail, boxes, boxFile, insets, noCounter, sheet, report, fps, frameBase,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             var style = OverlayStyle.Default with
             {
@@ -73,14 +73,14 @@ public static class RenderCommand
                 MotsFrameBase = parse.GetValue(frameBase),
             };
             RenderResult? result = null;
-            int code = JobRunner.Run(console, errors, "render", progress => result = RenderJob.Run(options, progress));
+            int code = JobRunner.Run(console, errors, "render", progress => result = RenderJob.Run(options, progress, cancellationToken));
             if (result is not null)
             {
                 console.MarkupLineInterpolated($"[green]done[/]: {result.Frames} frames, {result.Tracks} tracks, {result.Width}x{result.Height} -> {options.Output}");
                 if (options.Compare is not null)
                     console.MarkupLineInterpolated($"  pixels: TP {result.TruePositivePixels}, missed {result.MissedPixels}, false {result.FalsePixels}");
             }
-            return code;
+            return Task.FromResult(code);
         });
         return command;
     }

@@ -38,7 +38,7 @@ public static class SynthCommand
         {
             output, seed, width, height, frames, fps, airplanes, ships, trains, cars, noise, noBlur, layout,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             var options = new SynthOptions
             {
@@ -58,9 +58,9 @@ public static class SynthCommand
             int objectFrames = 0;
             string? layoutName = parse.GetValue(layout);
             int code = JobRunner.Run(console, errors, "synth", progress =>
-                objectFrames = SynthJob.Run(options, dir, layoutName is null ? null : Datasets.Benchmarks.BenchmarkReader.Parse(layoutName), progress));
+                objectFrames = SynthJob.Run(options, dir, layoutName is null ? null : Datasets.Benchmarks.BenchmarkReader.Parse(layoutName), progress, cancellationToken));
             if (code == 0) console.MarkupLineInterpolated($"[green]done[/]: {options.FrameCount} frames {options.Width}x{options.Height}, {objectFrames} object-frames -> {dir}");
-            return code;
+            return Task.FromResult(code);
         });
         return command;
     }

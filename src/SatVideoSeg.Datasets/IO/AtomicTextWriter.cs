@@ -1,7 +1,7 @@
 namespace SatVideoSeg.Datasets.IO;
 
 /// <summary>
-/// A text writer on "&lt;path&gt;.partial" that is renamed to its destination by <see cref="Commit"/>;
+/// A text writer on a temporary name beside the destination, unique to this run (<see cref="Core.Files.PartialFileName"/>), that is renamed to its destination by <see cref="Commit"/>;
 /// disposing without committing deletes the partial file, so no half-written output remains.
 /// </summary>
 public sealed class AtomicTextWriter : IDisposable
@@ -15,7 +15,7 @@ public sealed class AtomicTextWriter : IDisposable
     {
         _destination = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(_destination)!);
-        _temporary = _destination + ".partial";
+        _temporary = Core.Files.PartialFileName.For(_destination);
         _writer = new StreamWriter(_temporary, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
     }
 

@@ -41,6 +41,7 @@ public static class SegmentBench
         var clock = Stopwatch.StartNew();
         foreach (var bench in sample.Frames)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var frame = bench.Frame;
             var prompts = bench.Objects
                 .Select(o => BenchPrompts.For(o, prompt))

@@ -25,13 +25,15 @@ public static class ThroughputBench
     /// <param name="scratch">Folder for outputs (created).</param>
     /// <param name="threads">ONNX Runtime intra-op threads (0 = one per core).</param>
     /// <param name="memory">Frame counts of synthetic videos to measure peak memory on, and the command line that runs `satvidseg` in a child process (peak memory is per process); null = skip (d).</param>
-    public static ThroughputResult Run(string video, string boxesFile, string? model, string scratch, int threads = 0, (IReadOnlyList<int> FrameCounts, IReadOnlyList<string> Satvidseg)? memory = null)
+    /// <param name="cancellationToken">Stops the measurement at the next frame (a child process is killed; its outputs lie in <paramref name="scratch"/>).</param>
+    public static ThroughputResult Run(string video, string boxesFile, string? model, string scratch, int threads = 0, (IReadOnlyList<int> FrameCounts, IReadOnlyList<string> Satvidseg)? memory = null, CancellationToken cancellationToken = default)
     {
         double raw = FfmpegRawDecodeSeconds(video);
-        double decode = DecodeSeconds(video);
+        cancellationToken.ThrowIfCancellationRequested();
+        double decode = DecodeSeconds(video, cancellationToken);
 
         var clock = Stopwatch.StartNew();
-        var report = SegmentJob.Run(new SegmentOptions(video, boxesFile, Path.Combine(scratch, "segment"), "sam", model) { Threads = threads });
+        var report = SegmentJob.Run(new SegmentOptions(video, boxesFile, Path.Combine(scratch, "segment"), "sam", model) { Threads = threads }, cancellationToken: cancellationToken);
         double endToEnd = clock.Elapsed.TotalSeconds;
         int chosen = report.Batching?.Size ?? 1;
 
@@ -44,22 +46,23 @@ public static class ThroughputBench
             using var segmenter = new SamSegmenter(loaded, defaults with { BatchSize = size }, ownsModel: false);
             // One untimed pass first: a new ONNX Runtime session grows its memory arena and plans
             // each new input shape on its first calls.
-            ModelOnlySeconds(video, boxes, segmenter);
-            modelSeconds[size] = ModelOnlySeconds(video, boxes, segmenter);
+            ModelOnlySeconds(video, boxes, segmenter, cancellationToken);
+            modelSeconds[size] = ModelOnlySeconds(video, boxes, segmenter, cancellationToken);
         }
 
-        var peakMemory = memory is { } m ? PeakMemoryMB(m.FrameCounts, m.Satvidseg, model, threads, scratch) : new SortedDictionary<int, double>();
+        var peakMemory = memory is { } m ? PeakMemoryMB(m.FrameCounts, m.Satvidseg, model, threads, scratch, cancellationToken) : new SortedDictionary<int, double>();
         return new ThroughputResult(report.Segmenter, report.Frames, report.ObjectFrames, endToEnd, report.StageSeconds, chosen, modelSeconds, decode, raw, peakMemory);
     }
 
     // Crops are prepared outside the clock; only the encoder and decoder calls are timed.
-    private static double ModelOnlySeconds(string video, BoxAnnotations boxes, SamSegmenter segmenter)
+    private static double ModelOnlySeconds(string video, BoxAnnotations boxes, SamSegmenter segmenter, CancellationToken cancellationToken)
     {
         using var source = FrameSources.Open(video);
         var plan = new PromptPlan(boxes, source.Info.Width, source.Info.Height);
         long ticks = 0;
-        foreach (var frame in source.ReadFrames())
+        foreach (var frame in source.ReadFrames(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (var batch in segmenter.PrepareCrops(frame, plan.ForFrame(frame.Index)).ToList())
             {
                 long start = Stopwatch.GetTimestamp();
@@ -73,11 +76,11 @@ public static class ThroughputBench
     }
 
     // Probing (ffprobe, a one-off ~0.2 s per file) is left out: this measures streaming throughput.
-    private static double DecodeSeconds(string video)
+    private static double DecodeSeconds(string video, CancellationToken cancellationToken)
     {
         using var source = FrameSources.Open(video);
         var clock = Stopwatch.StartNew();
-        foreach (var frame in source.ReadFrames()) frame.Dispose();
+        foreach (var frame in source.ReadFrames(cancellationToken)) frame.Dispose();
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -90,20 +93,20 @@ public static class ThroughputBench
 
     // Peak resident memory is a per-process high-water mark, so each length runs `segment` in a
     // child process of its own and reports the peakMemoryMB of its run.json.
-    private static SortedDictionary<int, double> PeakMemoryMB(IReadOnlyList<int> frameCounts, IReadOnlyList<string> satvidseg, string? model, int threads, string scratch)
+    private static SortedDictionary<int, double> PeakMemoryMB(IReadOnlyList<int> frameCounts, IReadOnlyList<string> satvidseg, string? model, int threads, string scratch, CancellationToken cancellationToken)
     {
         var peaks = new SortedDictionary<int, double>();
         foreach (int frames in frameCounts)
         {
             string synth = Path.Combine(scratch, $"synth-{frames}");
-            SynthJob.Run(new SynthOptions { FrameCount = frames }, synth);
+            SynthJob.Run(new SynthOptions { FrameCount = frames }, synth, cancellationToken: cancellationToken);
             string output = Path.Combine(scratch, $"segment-{frames}");
             string[] arguments =
             [
                 .. satvidseg.Skip(1), "segment", Path.Combine(synth, "video.mp4"), "--boxes", Path.Combine(synth, "boxes.mot.txt"),
                 "--out", output, "--threads", threads.ToString(), .. model is null ? Array.Empty<string>() : ["--model", model],
             ];
-            FfmpegTools.Run(satvidseg[0], arguments, $"segment of the {frames}-frame synthetic video");
+            FfmpegTools.Run(satvidseg[0], arguments, $"segment of the {frames}-frame synthetic video", cancellationToken);
             using var runJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, SegmentJob.ReportFile)));
             peaks[frames] = runJson.RootElement.GetProperty("peakMemoryMB").GetDouble();
         }

@@ -32,12 +32,14 @@ public static class ConvertJob
     {
         var problems = options.Problems();
         if (problems.Count > 0) throw new JobException("invalid convert options: " + string.Join("; ", problems));
-        var folder = OutputFolder.Check(options.OutputDirectory);
+        // Shared: shards of one conversion write into one folder, each sequence locked on its own
+        // (SequenceLock); any other kind of run into the folder is refused.
+        using var folder = OutputFolder.Check(options.OutputDirectory, shared: true);
         try
         {
             return Run(options, folder, progress, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch
         {
             // A run that failed before writing any file leaves no folder behind (a later one keeps
             // what earlier sequences finished).
@@ -61,18 +63,28 @@ public static class ConvertJob
                 cancellationToken.ThrowIfCancellationRequested();
                 var (sequence, videoId) = mine[n];
                 string marker = ConvertPaths.Status(output, sequence.Name);
-                if (ReadMarker(marker) is { } done)
-                {
-                    if (done.Settings != Settings(options))
-                        throw new JobException($"{marker}: this output folder was converted with other settings ({done.Settings}, now {Settings(options)}); use another --out or delete it");
-                    progress?.Report(new ConvertProgress(sequence.Name, n + 1, mine.Length, done.Frames, done.Frames, SequenceState.Skipped));
-                    continue;
-                }
+                if (Skip(options, sequence, marker, n, mine.Length, progress)) continue;
+                // Two runs converting one sequence would write the same files: the second stops at
+                // once. After the lock, the marker is read again: a shard may have just finished it.
+                Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+                using var sequenceLock = OutputLock.Take(ConvertPaths.SequenceLock(output, sequence.Name), $"--out {output}: sequence {sequence.Name}");
+                if (Skip(options, sequence, marker, n, mine.Length, progress)) continue;
                 segmenter ??= SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device);
                 int number = n + 1;
-                var summary = new SequenceConverter(options, segmenter, videoId).Convert(sequence,
-                    (doneFrames, total) => progress?.Report(new ConvertProgress(sequence.Name, number, mine.Length, doneFrames, total, SequenceState.Running)),
-                    cancellationToken);
+                SequenceSummary summary;
+                try
+                {
+                    summary = new SequenceConverter(options, segmenter, videoId).Convert(sequence,
+                        (doneFrames, total) => progress?.Report(new ConvertProgress(sequence.Name, number, mine.Length, doneFrames, total, SequenceState.Running)),
+                        cancellationToken);
+                }
+                catch
+                {
+                    // Only the done marker makes a sequence count; its DAVIS frames written so far
+                    // would be rewritten by the resume, so a stopped run leaves none of them.
+                    DeleteFolder(ConvertPaths.DavisSequence(output, sequence.Name));
+                    throw;
+                }
                 AtomicFile.WriteAllText(marker, JsonSerializer.Serialize(summary, RunInfo.Json) + "\n");
                 progress?.Report(new ConvertProgress(sequence.Name, number, mine.Length, summary.Frames, summary.Frames, SequenceState.Finished));
             }
@@ -82,6 +94,28 @@ public static class ConvertJob
             segmenter?.Dispose();
         }
         return Finish(options, layout, sequences);
+    }
+
+    // A sequence with a done marker (of these settings) is skipped.
+    private static bool Skip(ConvertOptions options, BenchmarkSequence sequence, string marker, int n, int count, IProgress<ConvertProgress>? progress)
+    {
+        if (ReadMarker(marker) is not { } done) return false;
+        if (done.Settings != Settings(options))
+            throw new JobException($"{marker}: this output folder was converted with other settings ({done.Settings}, now {Settings(options)}); use another --out or delete it");
+        progress?.Report(new ConvertProgress(sequence.Name, n + 1, count, done.Frames, done.Frames, SequenceState.Skipped));
+        return true;
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the run's own error is the one to report; the resume overwrites them.
+        }
     }
 
     /// <summary>The settings that decide output bytes, as one string stored in each done marker.</summary>

@@ -11,6 +11,9 @@ public static class ConvertPaths
     /// <summary>Done marker of a sequence: status/&lt;seq&gt;.json.</summary>
     public static string Status(string output, string sequence) => Path.Combine(output, "status", sequence + ".json");
 
+    /// <summary>Lock file of a sequence while a run converts it: status/&lt;seq&gt;.lock (deleted when the run lets go).</summary>
+    public static string SequenceLock(string output, string sequence) => Path.Combine(output, "status", sequence + ".lock");
+
     /// <summary>mots/&lt;seq&gt; (holds gt/gt.txt and seqinfo.ini).</summary>
     public static string MotsSequence(string output, string sequence) => Path.Combine(output, "mots", sequence);
 

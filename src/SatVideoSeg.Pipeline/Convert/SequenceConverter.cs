@@ -52,6 +52,7 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         int frames = 0, objectFrames = 0;
         foreach (var frame in source.ReadFrames(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // 2. Prompts: the frame's boxes clipped to the frame; boxes wholly outside are skipped and counted.
             var prompts = new List<ObjectPrompt>();
             foreach (var b in boxesByFrame[frame.Index])

@@ -28,8 +28,24 @@ public static class EvalJob
     /// <summary>Runs the evaluation; input problems surface as <see cref="JobException"/> before anything is written.</summary>
     public static EvalReport Run(EvalOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var output = OutputFolder.Check(options.OutputDirectory);
+        try
+        {
+            return Run(options, output, progress, cancellationToken);
+        }
+        catch
+        {
+            output.RemoveIfCreatedAndEmpty();
+            throw;
+        }
+    }
+
+    private static EvalReport Run(EvalOptions options, OutputFolder output, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
         var gt = Open(options.GroundTruth, "ground truth", true, options.MotsFrameBase);
+        cancellationToken.ThrowIfCancellationRequested();
         var pred = Open(options.Predicted, "prediction", false, options.MotsFrameBase, gt);
+        cancellationToken.ThrowIfCancellationRequested();
         var pairs = Pair(gt, pred);
         var classes = pairs.SelectMany(p => p.Gt.Classes.Concat(p.Pred.Classes)).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (classes.Length == 0) classes = [DavisSequence.ObjectClassName];
@@ -66,7 +82,8 @@ public static class EvalJob
             Classes = classes,
             Results = rows,
         };
-        Directory.CreateDirectory(options.OutputDirectory);
+        cancellationToken.ThrowIfCancellationRequested();
+        output.Create();
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, JsonFile), JsonSerializer.Serialize(report, JsonOptions));
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, CsvFile), ToCsv(rows));
         return report;
@@ -171,10 +188,15 @@ public static class EvalJob
         }
         else
         {
-            // A MOTS file only tells the last frame with an object: evaluate up to the later of the two.
-            frames = pred.FrameCountIsExact ? pred.FrameCount : Math.Max(gt.FrameCount, pred.FrameCount);
+            // A MOTS file only tells the last frame with an object. The ground truth's last object
+            // ends what can be scored: a prediction with objects after it belongs to a longer video
+            // (issue 20: a 600-frame prediction was scored against 90-frame ground truth, MOTSA -450).
             if (pred.FrameCountIsExact && gt.FrameCount > pred.FrameCount)
                 throw new JobException($"frame counts differ: {gt.Source} has objects in frame {gt.FrameCount} but {pred.Source} has only {pred.FrameCount} frames");
+            if (!pred.FrameCountIsExact && pred.FrameCount > gt.FrameCount)
+                throw new JobException($"frame counts differ: {pred.Source} has objects in frame {pred.FrameCount} but {gt.Source} has none after frame {gt.FrameCount}; " +
+                    "if the video is longer than its last annotated object, give the ground truth as a MOTSChallenge folder whose seqinfo.ini says seqLength");
+            frames = pred.FrameCountIsExact ? pred.FrameCount : gt.FrameCount;
         }
         return new SequencePair(gt.Name, gt, pred, frames, gtSized ? gt.Width : pred.Width, gtSized ? gt.Height : pred.Height);
     }

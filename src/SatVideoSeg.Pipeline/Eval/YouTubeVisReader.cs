@@ -111,30 +111,37 @@ public static class YouTubeVisReader
 
     private static List<CocoRle?> Segmentations(string path, JsonElement item, JsonElement video)
     {
+        int videoId = Int(path, video, "id");
         int length = Int(path, video, "length"), width = Int(path, video, "width"), height = Int(path, video, "height");
+        // JSON elements carry no line numbers: messages name the video, the item and the frame.
+        if (width < 1 || height < 1 || length < 0)
+            throw new AnnotationFormatException(path, 0, $"video {videoId}: size {width}x{height}, length {length}: width and height must be above 0");
+        string where = item.TryGetProperty("id", out var itemId) ? $"annotation {itemId}" : $"result of video {videoId}";
         if (!item.TryGetProperty("segmentations", out var segs) || segs.ValueKind != JsonValueKind.Array)
-            throw new AnnotationFormatException(path, 0, "an annotation or result has no 'segmentations' list");
+            throw new AnnotationFormatException(path, 0, $"{where} has no 'segmentations' list");
         if (segs.GetArrayLength() != length)
-            throw new AnnotationFormatException(path, 0, $"{segs.GetArrayLength()} segmentations for video {Int(path, video, "id")} of {length} frames");
+            throw new AnnotationFormatException(path, 0, $"{where}: {segs.GetArrayLength()} segmentations for video {videoId} of {length} frames");
         var list = new List<CocoRle?>(length);
         foreach (var s in segs.EnumerateArray())
         {
+            string at = $"{where}, frame {list.Count + 1}";
             if (s.ValueKind == JsonValueKind.Null) { list.Add(null); continue; }
             if (s.ValueKind != JsonValueKind.Object || !s.TryGetProperty("counts", out var counts))
-                throw new AnnotationFormatException(path, 0, "polygon segmentations are not supported; give RLE ({size, counts})");
-            var size = s.GetProperty("size");
-            int h = size[0].GetInt32(), w = size[1].GetInt32();
+                throw new AnnotationFormatException(path, 0, $"{at}: polygon segmentations are not supported; give RLE ({{size, counts}})");
+            if (!s.TryGetProperty("size", out var size) || size.ValueKind != JsonValueKind.Array || size.GetArrayLength() != 2
+                || !size[0].TryGetInt32(out int h) || !size[1].TryGetInt32(out int w))
+                throw new AnnotationFormatException(path, 0, $"{at}: 'size' must be [height, width]");
             if (h != height || w != width)
-                throw new AnnotationFormatException(path, 0, $"RLE size {w}x{h} differs from the video's {width}x{height}");
+                throw new AnnotationFormatException(path, 0, $"{at}: RLE size {w}x{h} differs from video {videoId}'s {width}x{height}");
             try
             {
                 list.Add(counts.ValueKind == JsonValueKind.String
                     ? CocoRle.FromCompressedString(counts.GetString()!, h, w)
                     : new CocoRle(h, w, counts.EnumerateArray().Select(c => c.GetInt64()).ToArray()));
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
             {
-                throw new AnnotationFormatException(path, 0, $"bad RLE: {e.Message}");
+                throw new AnnotationFormatException(path, 0, $"{at}: bad RLE: {e.Message}");
             }
         }
         return list;

@@ -14,11 +14,15 @@ public static class ModelCheckJob
     public sealed record Result(ModelManifest Manifest, bool EncoderBatchable, bool DecoderBatchable, string MaskOutput);
 
     /// <summary>Loads the model; a mismatch is a <see cref="JobException"/> naming every problem.</summary>
-    public static Result Run(string folder)
+    /// <param name="folder">Model folder holding model.json.</param>
+    /// <param name="cancellationToken">Checked before and after loading (one load is one native call that cannot be interrupted).</param>
+    public static Result Run(string folder, CancellationToken cancellationToken = default)
     {
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var model = SamModel.Load(folder);
+            cancellationToken.ThrowIfCancellationRequested();
             return new Result(model.Manifest, model.EncoderBatchable, model.DecoderBatchable, model.DescribeMaskOutput());
         }
         catch (ModelContractException e)

@@ -48,6 +48,7 @@ public static class RenderJob
             using var frameEnumerator = source.ReadFrames(cancellationToken).GetEnumerator();
             while (VideoErrors.AsJobError(frameEnumerator.MoveNext))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 using var frame = frameEnumerator.Current;
                 var predicted = tracks.ForFrame(frame.Index, frame.Width, frame.Height);
                 if (boxes is not null) predicted = PromptBoxOverlay.Apply(predicted, boxes);
@@ -75,6 +76,7 @@ public static class RenderJob
                 if (file is not null && file.LastFrame >= frames)
                     throw new JobException($"{file.Path}: masks reach frame {file.LastFrame + 1} but {info.Path} has only {frames} frames");
             }
+            cancellationToken.ThrowIfCancellationRequested();
             VideoErrors.AsJobError(sink.Complete);
         }
 

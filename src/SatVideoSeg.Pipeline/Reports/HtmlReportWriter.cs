@@ -19,6 +19,28 @@ public static class HtmlReportWriter
     /// <summary>File name used beside job outputs.</summary>
     public const string FileName = "report.html";
 
+    /// <summary>
+    /// Stands in for run.json in a page rendered before the run's last figure is known (its peak
+    /// memory, sampled once the page exists); <see cref="WriteWithRawJson"/> puts run.json there.
+    /// </summary>
+    public const string RawJsonPlaceholder = "@@satvidseg:run.json@@";
+
+    /// <summary>
+    /// Writes a page rendered with <see cref="RawJsonPlaceholder"/> as its raw JSON, with
+    /// <paramref name="rawJson"/> in its place; streamed, so the page is not copied once more.
+    /// </summary>
+    public static void WriteWithRawJson(string path, string html, string rawJson)
+    {
+        int at = html.IndexOf(RawJsonPlaceholder, StringComparison.Ordinal);
+        if (at < 0) throw new ArgumentException("the page has no run.json placeholder", nameof(html));
+        AtomicFile.WriteText(path, writer =>
+        {
+            writer.Write(html.AsSpan(0, at));
+            writer.Write(E(rawJson));
+            writer.Write(html.AsSpan(at + RawJsonPlaceholder.Length));
+        });
+    }
+
     /// <summary>Writes the page to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, HtmlReport report) =>
         AtomicFile.WriteAllText(path, Render(report, Path.GetDirectoryName(Path.GetFullPath(path))!));

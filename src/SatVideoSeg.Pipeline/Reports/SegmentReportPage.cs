@@ -45,7 +45,14 @@ public static class SegmentReportPage
         };
     }
 
-    /// <summary>Builds and writes report.html into the run's output folder.</summary>
-    public static void Write(SegmentReport run, RunRecorder recorder) =>
-        HtmlReportWriter.Write(Path.Combine(run.Options.OutputDirectory, HtmlReportWriter.FileName), Build(run, recorder));
+    /// <summary>
+    /// Renders the page, with run.json left as <see cref="HtmlReportWriter.RawJsonPlaceholder"/>: the
+    /// costly part (crops, plots, the overlay video embedded), done before the run's peak memory is sampled.
+    /// </summary>
+    public static string Render(SegmentReport run, RunRecorder recorder) =>
+        HtmlReportWriter.Render(Build(run, recorder) with { RawJson = HtmlReportWriter.RawJsonPlaceholder }, run.Options.OutputDirectory);
+
+    /// <summary>Writes a page from <see cref="Render"/> into the run's output folder as report.html, with the run's final run.json.</summary>
+    public static void Write(SegmentReport run, string page, string runJson) =>
+        HtmlReportWriter.WriteWithRawJson(Path.Combine(run.Options.OutputDirectory, HtmlReportWriter.FileName), page, runJson);
 }

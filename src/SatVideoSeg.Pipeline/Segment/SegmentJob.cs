@@ -39,14 +39,15 @@ public static class SegmentJob
     /// <summary>Runs the job; errors in the inputs surface as <see cref="JobException"/> before anything is written.</summary>
     public static SegmentReport Run(SegmentOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var output = OutputFolder.Check(options.OutputDirectory);
+        using var output = OutputFolder.Check(options.OutputDirectory);
         try
         {
             return Run(options, output, progress, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch
         {
-            // Runs here after every output of the failed run has been disposed (and so discarded).
+            // Runs here after every output of the failed or cancelled run has been disposed (and so
+            // discarded); a cancelled run's journal keeps the folder.
             output.RemoveIfCreatedAndEmpty();
             throw;
         }
@@ -69,8 +70,9 @@ public static class SegmentJob
         bool ignoreIds = options.IgnoreIds || boxes.Frames.SelectMany(boxes.ForFrame).Any(b => b.TrackId < 1);
         var plan = new PromptPlan(boxes, info.Width, info.Height, useIds: !ignoreIds);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
-        // A folder of frames knows its length before decoding: boxes past it fail before any work.
-        if (source is ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
+        // A folder of frames knows its length before decoding, and most videos say theirs when probed
+        // (nb_frames): boxes past it fail before any work, with the line of the box.
+        CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
 
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
@@ -134,7 +136,8 @@ public static class SegmentJob
                 progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
             }, cancellationToken);
 
-            // A folder's length was checked before the run (its skipped damaged frames still count).
+            // A folder's length was checked before the run (its skipped damaged frames still count); a
+            // video whose container gave no frame count, or fewer frames than it said, is checked here.
             if (source is not ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, frames);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -169,7 +172,6 @@ public static class SegmentJob
             StageSeconds = timer.Seconds(),
             QueueDepths = pipeline.QueueDepths(),
             Batching = segmenter.Value is SamSegmenter sam ? BatchingReport.Of(sam) : null,
-            PeakMemoryMB = RunInfo.PeakMemoryMB(),
             Prompting = new { boxes = options.Schedule.ToString(), annotationIds = !ignoreIds },
             PredictedPrompts = prompter.PredictedPrompts,
             Linking = new { started = prompter.Events.Started, refound = prompter.Events.Refound, lost = prompter.Events.Lost, exited = prompter.Exited },
@@ -178,8 +180,14 @@ public static class SegmentJob
                 .ToArray(),
             TrackQuality = quality.Values.OrderBy(q => q.TrackId).Select(q => q.ToQuality()).ToArray(),
         };
-        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), JsonSerializer.Serialize(report, RunInfo.Json));
-        if (options.WriteReport) SegmentReportPage.Write(report, recorder);
+        string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder) : null;
+        // Sampled last, with the page (crops, plots, the embedded overlay video) built: only run.json
+        // and the page's streamed write follow (issue 20: sampled before the page, 104 MB was
+        // reported against a 152-168 MB peak on 3000 frames).
+        report = report with { PeakMemoryMB = RunInfo.PeakMemoryMB() };
+        string json = JsonSerializer.Serialize(report, RunInfo.Json);
+        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), json);
+        if (page is not null) SegmentReportPage.Write(report, page, json);
         journal.Delete();
         return report;
     }

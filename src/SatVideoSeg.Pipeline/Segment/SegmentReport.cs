@@ -51,7 +51,7 @@ public sealed record SegmentReport
     /// <summary>Crop batch size used and, when chosen automatically, the seconds per object measured for each size tried.</summary>
     public BatchingReport? Batching { get; init; }
 
-    /// <summary>Peak resident memory of the process in MB (VmHWM on Linux).</summary>
+    /// <summary>Peak resident memory of the process in MB (VmHWM on Linux), sampled at the end of the run, after report.html is built.</summary>
     public double PeakMemoryMB { get; init; }
 
     /// <summary>Wall-clock seconds per stage (stages overlap: decode and write run beside segment).</summary>

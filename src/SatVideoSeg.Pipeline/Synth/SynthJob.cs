@@ -26,12 +26,27 @@ public static class SynthJob
     public static int Run(SynthOptions options, string outputDirectory, Datasets.Benchmarks.BenchmarkLayout? layout, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default) =>
         layout is { } l ? SynthLayoutWriter.Run(options, l, outputDirectory, progress, cancellationToken) : Run(options, outputDirectory, progress, cancellationToken);
 
-    /// <summary>Generates and writes the video; returns the number of object-frames.</summary>
+    /// <summary>Generates and writes the video; returns the number of object-frames. A failed or cancelled run leaves none of its files.</summary>
     public static int Run(SynthOptions options, string outputDirectory, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var problems = options.Problems();
         if (problems.Count > 0) throw new JobException("invalid synth options: " + string.Join("; ", problems));
-        Directory.CreateDirectory(outputDirectory);
+        using var folder = OutputFolder.Check(outputDirectory);
+        try
+        {
+            folder.Create();
+            return Write(options, outputDirectory, progress, cancellationToken);
+        }
+        catch
+        {
+            // Runs after the sinks were disposed, which deleted their temporary files.
+            folder.RemoveIfCreatedAndEmpty();
+            throw;
+        }
+    }
+
+    private static int Write(SynthOptions options, string outputDirectory, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
         using var video = new H264FileSink(Path.Combine(outputDirectory, VideoFile), options.Width, options.Height, options.Fps, crf: 23);
         using var boxes = AtomicFile.CreateText(Path.Combine(outputDirectory, BoxesFile));
         using var masks = AtomicFile.CreateText(Path.Combine(outputDirectory, MasksFile));
@@ -50,6 +65,7 @@ public static class SynthJob
             frames++;
             progress?.Report(new JobProgress("synth", frames, options.FrameCount));
         }
+        cancellationToken.ThrowIfCancellationRequested();
         video.Complete();
         boxes.Commit();
         masks.Commit();

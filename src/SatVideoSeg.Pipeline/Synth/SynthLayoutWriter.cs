@@ -26,9 +26,26 @@ public static class SynthLayoutWriter
         var problems = options.Problems();
         if (problems.Count > 0) throw new JobException("invalid synth options: " + string.Join("; ", problems));
         if (layout == BenchmarkLayout.Auto) throw new JobException("synth --layout needs a concrete layout: satmtb, viso, sot, ootb or mot");
-        // Frames go to a staging folder first: which sequence folders exist is known only once every
-        // object has appeared, and each of them gets every frame.
-        string staging = Path.Combine(outputDirectory, ".frames");
+        using var folder = OutputFolder.Check(outputDirectory);
+        // Frames go to a staging folder first (named for this run): which sequence folders exist is
+        // known only once every object has appeared, and each of them gets every frame.
+        string staging = Core.Files.PartialFileName.For(Path.Combine(outputDirectory, ".frames"));
+        try
+        {
+            folder.Create();
+            return Write(options, layout, outputDirectory, staging, progress, cancellationToken);
+        }
+        catch
+        {
+            // A failed or cancelled run leaves neither its staged frames nor a folder it made.
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            folder.RemoveIfCreatedAndEmpty();
+            throw;
+        }
+    }
+
+    private static int Write(SynthOptions options, BenchmarkLayout layout, string outputDirectory, string staging, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
         var boxes = new List<BenchmarkBox>();
         int frames = 0;
         foreach (var synthFrame in new SynthVideoGenerator().Generate(options))
@@ -40,6 +57,7 @@ public static class SynthLayoutWriter
             frames++; // not inside the progress call: with no progress the arguments are not evaluated
             progress?.Report(new JobProgress("synth", frames, options.FrameCount));
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var folders = boxes.Select(b => SequenceFolder(layout, b.Class, b.TrackId)).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (folders.Length == 0) folders = [SequenceFolder(layout, ObjectClass.Car, 1)];
         foreach (var folder in folders)

@@ -4,8 +4,12 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace SatVideoSeg.Segmentation.Sam;
 
 /// <summary>
-/// The tensor names, ranks and element types of the SAM ONNX contract (FORMATS.md §1), checked
-/// against a loaded model so that a wrong export fails with every mismatch named.
+/// The tensor names, ranks, element types and fixed sizes of the SAM ONNX contract (FORMATS.md §1),
+/// checked against a loaded model (by `models check` and at every load) so that a wrong export
+/// fails with every mismatch named, by ONNX file, before any inference: the engine feeds the
+/// encoder [B,3,S,S] and reads [B,C,h,w] embeddings, and model.json's batchAxis must not promise a
+/// batch that a fixed leading 1 refuses (issue 20: [B,3,4096] passed the check and failed at the
+/// first inference with an ONNX Runtime message naming no file).
 /// </summary>
 public static class SamContract
 {
@@ -33,18 +37,37 @@ public static class SamContract
         }
         else
         {
-            Expect(problems, enc, imageName, image, TensorElementType.Float, [3, 4]);
-            if (image.Dimensions.Length == 4 && image.Dimensions[1] != 3) problems.Add($"{enc}: input '{imageName}' has {image.Dimensions[1]} channels, expected 3 ([B,3,S,S])");
-            if (image.Dimensions.Length == 4 && image.Dimensions[2] > 0 && image.Dimensions[2] != manifest.InputSize)
-                problems.Add($"{enc}: input '{imageName}' is {image.Dimensions[2]} px high, model.json says inputSize {manifest.InputSize}");
+            Expect(problems, enc, imageName, image, TensorElementType.Float, [4], "[B,3,S,S]");
+            var d = image.Dimensions;
+            if (d.Length == 4 && d[1] >= 0 && d[1] != 3) problems.Add($"{enc}: input '{imageName}' has {d[1]} channels, expected 3 ([B,3,S,S])");
+            if (d.Length == 4 && d[2] > 0 && d[2] != manifest.InputSize)
+                problems.Add($"{enc}: input '{imageName}' is {d[2]} px high, model.json says inputSize {manifest.InputSize}");
+            if (d.Length == 4 && d[3] > 0 && d[3] != manifest.InputSize)
+                problems.Add($"{enc}: input '{imageName}' is {d[3]} px wide, model.json says inputSize {manifest.InputSize}");
+            ExpectBatchAxis(problems, manifest, enc, imageName, image);
         }
         foreach (string name in (string[])[manifest.Embedding, .. manifest.ExtraFeatures])
         {
-            if (!encoder.OutputMetadata.TryGetValue(name, out var output)) problems.Add($"{enc}: no output '{name}' (outputs: {string.Join(", ", encoder.OutputMetadata.Keys)})");
-            else Expect(problems, enc, name, output, TensorElementType.Float, null);
-            if (!decoder.InputMetadata.TryGetValue(name, out var input)) problems.Add($"{dec}: no input '{name}'");
-            else Expect(problems, dec, name, input, TensorElementType.Float, null);
+            // The embedding is [B,C,h,w]; extra features differ by model (HQ-SAM's are rank 5).
+            int[]? rank = name == manifest.Embedding ? [4] : null;
+            string? layout = name == manifest.Embedding ? "[B,C,h,w]" : null;
+            encoder.OutputMetadata.TryGetValue(name, out var output);
+            decoder.InputMetadata.TryGetValue(name, out var input);
+            if (output is null) problems.Add($"{enc}: no output '{name}' (outputs: {string.Join(", ", encoder.OutputMetadata.Keys)})");
+            else Expect(problems, enc, name, output, TensorElementType.Float, rank, layout);
+            if (input is null) problems.Add($"{dec}: no input '{name}'");
+            else
+            {
+                Expect(problems, dec, name, input, TensorElementType.Float, rank, layout);
+                ExpectBatchAxis(problems, manifest, dec, name, input);
+            }
+            if (output is { IsTensor: true } && input is { IsTensor: true } && !Compatible(output.Dimensions.Skip(1), input.Dimensions.Skip(1)))
+                problems.Add($"{enc} outputs '{name}' as {Shape(output)} but {dec} takes it as {Shape(input)}");
         }
+        if (decoder.InputMetadata.TryGetValue(PointCoords, out var coords) && coords.Dimensions is [_, _, >= 0 and not 2])
+            problems.Add($"{dec}: '{PointCoords}' has shape {Shape(coords)}, expected [B,N,2] (x, y per point)");
+        if (decoder.InputMetadata.TryGetValue(MaskInput, out var maskInput) && maskInput.Dimensions is [_, >= 0 and not 1, _, _])
+            problems.Add($"{dec}: '{MaskInput}' has shape {Shape(maskInput)}, expected [B,1,4h,4w]");
         var decoderInputs = new (string Name, int[] Ranks)[] { (PointCoords, [3]), (PointLabels, [2]), (MaskInput, [4]), (HasMaskInput, [1]), (OrigImSize, [1]) };
         foreach (var (name, ranks) in decoderInputs)
         {
@@ -61,7 +84,7 @@ public static class SamContract
         return problems;
     }
 
-    private static void Expect(List<string> problems, string file, string name, NodeMetadata meta, TensorElementType type, int[]? ranks)
+    private static void Expect(List<string> problems, string file, string name, NodeMetadata meta, TensorElementType type, int[]? ranks, string? layout = null)
     {
         if (!meta.IsTensor)
         {
@@ -70,7 +93,22 @@ public static class SamContract
         }
         if (meta.ElementDataType != type) problems.Add($"{file}: '{name}' is {meta.ElementDataType}, expected {type}");
         if (ranks is not null && !ranks.Contains(meta.Dimensions.Length))
-            problems.Add($"{file}: '{name}' has shape {Shape(meta)}, expected rank {string.Join(" or ", ranks)}");
+            problems.Add($"{file}: '{name}' has shape {Shape(meta)}, expected rank {string.Join(" or ", ranks)}{(layout is null ? "" : $" ({layout})")}");
+    }
+
+    // batchAxis true promises several crops per call: a leading dimension fixed at 1 refuses them.
+    private static void ExpectBatchAxis(List<string> problems, ModelManifest manifest, string file, string name, NodeMetadata meta)
+    {
+        if (manifest.BatchAxis && meta.IsTensor && meta.Dimensions.Length > 0 && meta.Dimensions[0] == 1)
+            problems.Add($"{file}: '{name}' has shape {Shape(meta)}, a fixed batch of 1, but model.json says batchAxis true; set it false or export with a dynamic batch axis");
+    }
+
+    // Two shapes agree where both are fixed (symbolic dimensions are -1).
+    private static bool Compatible(IEnumerable<int> a, IEnumerable<int> b)
+    {
+        var x = a.ToArray();
+        var y = b.ToArray();
+        return x.Length == y.Length && x.Zip(y).All(p => p.First < 0 || p.Second < 0 || p.First == p.Second);
     }
 
     /// <summary>A tensor shape as text, symbolic dimensions by name ("[B,3,64,64]").</summary>

@@ -116,7 +116,7 @@ public sealed class SamModel : IDisposable
     {
         string[] outputs = [Manifest.Embedding, .. Manifest.ExtraFeatures];
         using var input = OrtValue.CreateTensorValueFromMemory(images.Data, images.Shape);
-        var values = Run(_encoder, [(Manifest.EncoderInput, input)], outputs);
+        var values = Run(_encoder, Manifest.EncoderPath, [(Manifest.EncoderInput, input)], outputs);
         return new ImageFeatures(outputs, values, values);
     }
 
@@ -140,7 +140,7 @@ public sealed class SamModel : IDisposable
         try
         {
             var inputs = features.Inputs.Concat(prompts.Select((p, i) => (p.Name, owned[i]))).ToList();
-            using var outputs = Run(_decoder, inputs, [SamContract.IouPredictions, Manifest.LowResOutput]);
+            using var outputs = Run(_decoder, Manifest.DecoderPath, inputs, [SamContract.IouPredictions, Manifest.LowResOutput]);
             return (ToTensor(outputs[0], outputPool), ToTensor(outputs[1], outputPool));
         }
         finally
@@ -157,7 +157,8 @@ public sealed class SamModel : IDisposable
         return new Tensor(data, value.GetTensorTypeAndShape().Shape);
     }
 
-    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, IReadOnlyList<(string Name, OrtValue Value)> inputs, IReadOnlyList<string> outputNames)
+    // Errors name the ONNX file: ONNX Runtime's own message names only a node.
+    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, string file, IReadOnlyList<(string Name, OrtValue Value)> inputs, IReadOnlyList<string> outputNames)
     {
         try
         {
@@ -167,7 +168,7 @@ public sealed class SamModel : IDisposable
         catch (OnnxRuntimeException e)
         {
             string shapes = string.Join(", ", inputs.Select(i => $"{i.Name} [{string.Join(",", i.Value.GetTensorTypeAndShape().Shape)}]"));
-            throw new ModelContractException($"inference failed with inputs {shapes}: {e.Message}", e);
+            throw new ModelContractException($"{file}: inference failed with inputs {shapes}: {e.Message}", e);
         }
     }
 

@@ -31,14 +31,30 @@ public static class FfmpegTools
     }
 
     /// <summary>Runs a tool to completion and returns its standard output; a non-zero exit throws with its stderr.</summary>
-    public static string Run(string tool, IEnumerable<string> arguments, string what)
+    public static string Run(string tool, IEnumerable<string> arguments, string what, CancellationToken cancellationToken = default)
     {
         using var p = Start(tool, arguments, redirectInput: false);
+        // A cancelled run does not wait for its child: the child is killed, and the caller's
+        // OperationCanceledException (below) says why it stopped.
+        using var stop = cancellationToken.Register(() => KillQuietly(p));
         var stderr = p.StandardError.ReadToEndAsync();
         string stdout = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
+        cancellationToken.ThrowIfCancellationRequested();
         if (p.ExitCode != 0) throw new VideoFormatException($"{what}: {FirstLine(stderr.Result)}");
         return stdout;
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited already.
+        }
     }
 
     /// <summary>ffmpeg's version string ("6.1.1-..."), or "not installed".</summary>

@@ -7,8 +7,8 @@ using SatVideoSeg.Video.Ffmpeg;
 namespace SatVideoSeg.Video.Sinks;
 
 /// <summary>
-/// The FFmpeg process behind the file sinks: raw BGR24 frames go in through stdin, FFmpeg writes
-/// "&lt;destination&gt;.partial", and <see cref="Complete"/> renames it into place. Disposing an
+/// The FFmpeg process behind the file sinks: raw BGR24 frames go in through stdin, FFmpeg writes a
+/// temporary name unique to this run (<see cref="Core.Files.PartialFileName"/>), and <see cref="Complete"/> renames it into place. Disposing an
 /// unfinished encoder kills FFmpeg and deletes the partial file, so no half-written output remains.
 /// </summary>
 public sealed class FfmpegPipeEncoder : IFrameSink
@@ -27,7 +27,7 @@ public sealed class FfmpegPipeEncoder : IFrameSink
         if (width <= 0 || height <= 0) throw new ArgumentException($"degenerate video dimensions: {width}x{height}");
         _destination = Path.GetFullPath(destination);
         Directory.CreateDirectory(Path.GetDirectoryName(_destination)!);
-        _temporary = _destination + ".partial";
+        _temporary = Core.Files.PartialFileName.For(_destination);
         _width = width;
         _height = height;
         string rate = fps.ToString("0.######", CultureInfo.InvariantCulture);

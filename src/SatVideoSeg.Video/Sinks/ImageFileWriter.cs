@@ -6,7 +6,7 @@ namespace SatVideoSeg.Video.Sinks;
 
 /// <summary>
 /// Writes one frame as an image file (format from the extension: .png lossless, .jpg quality 95),
-/// atomically: encoded in memory, written to "&lt;path&gt;.partial", renamed into place.
+/// atomically: encoded in memory, written to a temporary name unique to this run (<see cref="Core.Files.PartialFileName"/>), renamed into place.
 /// </summary>
 public static class ImageFileWriter
 {
@@ -23,7 +23,8 @@ public static class ImageFileWriter
         }
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full + ".partial", bytes);
-        File.Move(full + ".partial", full, overwrite: true);
+        string temporary = Core.Files.PartialFileName.For(full);
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, full, overwrite: true);
     }
 }

@@ -222,7 +222,8 @@ public class EvalJobTests
     public void Overlapping_Masks_In_One_Frame_Are_An_Error()
     {
         using var dir = new TempDir();
-        var gt = TestMots.Write(dir.File("gt.txt"), (0, 1, ObjectClass.Car, TestFrames.FromArt(16, 12, 1, 1, "##")));
+        // The ground truth reaches frame 3 too: a prediction with objects after its last one is another error.
+        var gt = TestMots.Write(dir.File("gt.txt"), (0, 1, ObjectClass.Car, TestFrames.FromArt(16, 12, 1, 1, "##")), (2, 1, ObjectClass.Car, TestFrames.FromArt(16, 12, 1, 1, "##")));
         var pred = TestMots.Write(dir.File("pred.txt"), (2, 1, ObjectClass.Car, TestFrames.FromArt(16, 12, 1, 1, "##")), (2, 2, ObjectClass.Car, TestFrames.FromArt(16, 12, 2, 1, "##")));
 
         var e = Assert.Throws<JobException>(() => EvalJob.Run(new EvalOptions(pred, gt, dir.File("out"))));

@@ -68,6 +68,24 @@ public class SegmentInputCheckTests
         Assert.False(Directory.Exists(dir.File("out")));
     }
 
+    // Issue 20: a video's boxes were checked only after the whole run (22.5 s on 600 frames),
+    // although the probe had the frame count.
+    [Fact]
+    public void Boxes_Past_The_Last_Frame_Of_A_Video_Fail_Before_Any_Frame_Is_Segmented_With_The_Line_Of_The_Box()
+    {
+        using var dir = new TempDir();
+        var (video, _) = TestVideo.Write(dir.Path);
+        string boxes = dir.File("boxes.txt");
+        File.WriteAllText(boxes, $"1,1,2,2,8,8,1,4\n{TestVideo.Frames + 5},1,2,2,8,8,1,4\n");
+        var frames = new List<int>();
+
+        var e = Assert.Throws<JobException>(() => SegmentJob.Run(Options(video, boxes, dir.File("out")), new SyncProgress<JobProgress>(p => frames.Add(p.Done))));
+
+        Assert.Equal($"{boxes}:2: a box in frame {TestVideo.Frames + 5}, past the last frame of {video} ({TestVideo.Frames} frames)", e.Message);
+        Assert.Empty(frames);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
     [Fact]
     public void An_Out_That_Is_A_File_Is_An_Error_Saying_Out()
     {

@@ -34,6 +34,14 @@ public static class TrainingPython
         return output;
     }
 
+    /// <summary>Runs a short Python program (`python3 -c`) with <paramref name="args"/> as sys.argv[1:]; a non-zero exit fails the test.</summary>
+    public static string RunCode(string code, params string[] args)
+    {
+        var (exit, output, errors) = Start(["-c", code, .. args], TimeSpan.FromMinutes(2));
+        if (exit != 0) throw new InvalidOperationException($"python3 -c ... exited {exit}:\n{errors}");
+        return output;
+    }
+
     private static (int Code, string Output, string Errors) Start(string[] args, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true };
