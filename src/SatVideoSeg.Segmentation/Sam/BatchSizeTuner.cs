@@ -12,7 +12,7 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// Memory bounds the search too: the process's resident memory is recorded at each size, and the
 /// next size is not tried when its projection (growing by the last measured cost per crop) would
 /// pass <paramref name="memoryBudgetBytes"/>. SAM ViT-B at 1024 px takes about 3 GB per crop on a
-/// CPU, so doubling blindly ended with the kernel killing the run at batch 8 on a 24 GB machine.
+/// CPU: batch 8 was killed by the kernel on a 24 GB machine.
 /// </summary>
 /// <param name="memoryBudgetBytes">Resident memory the process may reach (no limit by default).</param>
 public sealed class BatchSizeTuner(long memoryBudgetBytes = long.MaxValue)
