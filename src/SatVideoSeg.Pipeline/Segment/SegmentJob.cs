@@ -70,6 +70,8 @@ public static class SegmentJob
         bool ignoreIds = options.IgnoreIds || boxes.Frames.SelectMany(boxes.ForFrame).Any(b => b.TrackId < 1);
         var plan = new PromptPlan(boxes, info.Width, info.Height, useIds: !ignoreIds);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
+        // Dense boxes leave nothing to predict, so the step would never act: outputs stay as they were.
+        var appearance = options.Appearance && !options.Schedule.IsDense ? new AppearanceStep() : null;
         // A folder of frames knows its length before decoding, and most videos say theirs when probed
         // (nb_frames): boxes past it fail before any work, with the line of the box.
         CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
@@ -98,6 +100,7 @@ public static class SegmentJob
             pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)), frame =>
             {
                 var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
+                if (appearance is not null) prompts = timer.Time("appearance", () => appearance.Correct(frame, prompts));
                 var segmented = journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height);
                 if (segmented is null)
                 {
@@ -111,6 +114,7 @@ public static class SegmentJob
                 }
                 var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
                 var disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
+                appearance?.Remember(frame, disjoint);
                 foreach (var o in disjoint)
                 {
                     if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
@@ -172,7 +176,12 @@ public static class SegmentJob
             StageSeconds = timer.Seconds(),
             QueueDepths = pipeline.QueueDepths(),
             Batching = segmenter.Value is SamSegmenter sam ? BatchingReport.Of(sam) : null,
-            Prompting = new { boxes = options.Schedule.ToString(), annotationIds = !ignoreIds },
+            Prompting = new
+            {
+                boxes = options.Schedule.ToString(),
+                annotationIds = !ignoreIds,
+                appearance = appearance is null ? null : new { moved = appearance.Corrected, kept = appearance.Kept, minScore = AppearanceStep.MinScore },
+            },
             PredictedPrompts = prompter.PredictedPrompts,
             Linking = new { started = prompter.Events.Started, refound = prompter.Events.Refound, lost = prompter.Events.Lost, exited = prompter.Exited },
             IdDisagreements = prompter.Disagreements

@@ -28,6 +28,7 @@ public static class SegmentJournalKey
             options.BoxesEvery,
             options.InitOnly,
             options.IgnoreIds,
+            options.Appearance,
         };
         sha.AppendData(JsonSerializer.SerializeToUtf8Bytes(settings));
         AppendFiles(sha, options.Input);

@@ -132,4 +132,23 @@ public class SparsePromptingTests
         Assert.True(errors.Average() < 2, $"mean centre error {errors.Average():0.00} px");
         Assert.True(errors.Max() < 6, $"largest centre error {errors.Max():0.00} px");
     }
+
+    [RealDataFact("jilin1-car-0001")]
+    public void The_Jilin_Car_From_Its_First_Box_Follows_Its_Appearance_As_Closely_As_Given_Boxes_Nearly_Allow()
+    {
+        // The shipped model: mean mask-box IoU 0.736 with all 311 boxes given, 0.476 from the
+        // first box by motion alone (README, 2026-11-23); issue 15 asks for 0.68 with no lost frame.
+        using var dir = new TempDir();
+        string sample = RealData.Path("jilin1-car-0001");
+        var options = new SegmentOptions(Path.Combine(sample, "frames"), Path.Combine(sample, "groundtruth.txt"), dir.File("out"), "sam") { InitOnly = true, WriteOverlay = false, WriteReport = false };
+
+        var report = SegmentJob.Run(options);
+
+        var q = Assert.Single(report.TrackQuality);
+        Assert.Equal((311, 0), (q.Frames, q.LostFrames));
+        var gt = BoxFileReader.Read(Path.Combine(sample, "groundtruth.txt"));
+        var masks = MotsFormat.ReadFile(dir.File("out/" + SegmentJob.TracksFile)).ToDictionary(r => r.FrameIndex, r => r.Rle.Decode().TightRect().ToBox());
+        double meanIoU = gt.Frames.Average(f => masks.TryGetValue(f, out var box) ? box.IoU(gt.ForFrame(f)[0].Box) : 0);
+        Assert.True(meanIoU >= 0.68, $"mean mask-box IoU {meanIoU:0.000}");
+    }
 }

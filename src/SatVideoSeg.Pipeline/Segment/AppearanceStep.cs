@@ -1,0 +1,68 @@
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Video.Tracking;
+
+namespace SatVideoSeg.Pipeline.Segment;
+
+/// <summary>
+/// The step between prediction and prompting (issue 15): a track prompted from its Kalman
+/// prediction is first looked for in the new frame by its appearance, the pixels of its last
+/// annotated box, within the predicted box grown by the object's size; where the match is good the
+/// prompt is that box at the match, else the prediction stays. Motion alone extrapolates; this looks
+/// at the frame (the template step of satellite single-object trackers, SatSOT / SV248S).
+/// Annotated prompts are never moved: they are the user's boxes.
+/// </summary>
+public sealed class AppearanceStep
+{
+    /// <summary>
+    /// Lowest normalised cross-correlation that moves a prompt. Measured on the synthetic sample from
+    /// first boxes only: 0.5 gave HOTA 55.8, 0.3 gave 57.0; the Jilin-1 car kept 0.696 with both.
+    /// (A search window of twice the object's size on each side did worse: 56.5 and 0.665.)
+    /// </summary>
+    public const double MinScore = 0.3;
+
+    private readonly Dictionary<int, AppearanceTemplate> _templates = [];
+
+    /// <summary>Predicted prompts moved by a match so far.</summary>
+    public int Corrected { get; private set; }
+
+    /// <summary>Predicted prompts whose match was too weak to move them so far.</summary>
+    public int Kept { get; private set; }
+
+    /// <summary>The prompts, the predicted ones moved to where their track's appearance matches best.</summary>
+    public IReadOnlyList<ObjectPrompt> Correct(Frame frame, IReadOnlyList<ObjectPrompt> prompts) =>
+        prompts.Select(p => p.Source == PromptSource.Predicted && _templates.TryGetValue(p.TrackId, out var t) ? Move(frame, p, t) : p).ToArray();
+
+    /// <summary>
+    /// Keeps the appearance of each annotated object of the frame (its box's pixels) for later
+    /// frames. Only annotated boxes: renewing it from matched prompts (at scores of 0.8 and more)
+    /// drifted off the Jilin-1 car within frames (mask-box IoU 0.70 -> 0.09).
+    /// </summary>
+    public void Remember(Frame frame, IReadOnlyList<SegmentedObject> linked)
+    {
+        foreach (var o in linked)
+        {
+            if (o.Prompt.Source != PromptSource.Annotated) continue;
+            if (AppearanceTemplate.Cut(frame, o.Prompt.Box) is { } template) _templates[o.TrackId] = template;
+        }
+    }
+
+    private ObjectPrompt Move(Frame frame, ObjectPrompt prompt, AppearanceTemplate template)
+    {
+        var b = prompt.Box;
+        int w = template.Rect.Width, h = template.Rect.Height;
+        // The predicted box (already widened by its uncertainty) grown by the object's size: a
+        // match may lie anywhere the object could overlap the prediction.
+        var search = new PixelRect((int)Math.Floor(b.X0) - w, (int)Math.Floor(b.Y0) - h,
+            (int)Math.Ceiling(b.Width) + 2 * w, (int)Math.Ceiling(b.Height) + 2 * h);
+        var found = TemplateMatcher.Find(frame, template, search);
+        if (found is not { } match || match.Score < MinScore)
+        {
+            Kept++;
+            return prompt;
+        }
+        Corrected++;
+        return prompt with { Box = new BoxXyxy(match.X, match.Y, match.X + w, match.Y + h) };
+    }
+}

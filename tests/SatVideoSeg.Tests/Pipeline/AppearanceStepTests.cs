@@ -1,0 +1,75 @@
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Pipeline.Segment;
+
+namespace SatVideoSeg.Tests.Pipeline;
+
+public class AppearanceStepTests
+{
+    // A noisy frame with a bright textured 8x6 car at (x, y).
+    private static Frame Scene(int index, int x, int y)
+    {
+        const int w = 64, h = 48;
+        var rng = new Random(10 + index);
+        var pixels = new byte[w * h * 3];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (byte)(60 + rng.Next(10));
+        for (int dy = 0; dy < 6; dy++)
+            for (int dx = 0; dx < 8; dx++)
+            {
+                int p = ((y + dy) * w + x + dx) * 3;
+                byte v = (byte)(dx < 4 ? 240 : 150 + 10 * dy);
+                (pixels[p], pixels[p + 1], pixels[p + 2]) = (v, v, (byte)(255 - v));
+            }
+        return new Frame(index, w, h, pixels);
+    }
+
+    private static SegmentedObject Linked(ObjectPrompt prompt) =>
+        new(prompt, BitMask.FromBox(prompt.Box, 64, 48), 0.9, 0.9);
+
+    [Fact]
+    public void A_Predicted_Prompt_That_Lags_Behind_Is_Moved_Onto_The_Object()
+    {
+        var step = new AppearanceStep();
+        var annotated = new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(10, 10, 18, 16));
+        step.Remember(Scene(0, 10, 10), [Linked(annotated)]);
+        // The car moved to (15, 12); the motion model still expects it near (12, 11).
+        var predicted = new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(11, 10, 20, 17), PromptSource.Predicted);
+
+        var moved = step.Correct(Scene(1, 15, 12), [predicted]).Single();
+
+        Assert.Equal(15, moved.Box.X0, 0.3);
+        Assert.Equal(12, moved.Box.Y0, 0.3);
+        Assert.Equal(8, moved.Box.Width, 6);
+        Assert.Equal(1, step.Corrected);
+    }
+
+    [Fact]
+    public void Annotated_Prompts_And_Tracks_Without_A_Template_Are_Left_As_They_Are()
+    {
+        var step = new AppearanceStep();
+        var frame = Scene(0, 30, 20);
+        var annotated = new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(5, 5, 13, 11));
+        var unknown = new ObjectPrompt(2, ObjectClass.Car, new BoxXyxy(28, 18, 40, 28), PromptSource.Predicted);
+
+        var result = step.Correct(frame, [annotated, unknown]);
+
+        Assert.Equal([annotated, unknown], result);
+        Assert.Equal(0, step.Corrected + step.Kept);
+    }
+
+    [Fact]
+    public void A_Prompt_Whose_Object_Is_Not_In_The_Window_Keeps_Its_Prediction()
+    {
+        var step = new AppearanceStep();
+        step.Remember(Scene(0, 10, 10), [Linked(new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(10, 10, 18, 16)))]);
+        var predicted = new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(40, 30, 48, 36), PromptSource.Predicted);
+
+        // The car is far from the prediction: only noise in the search window.
+        var result = step.Correct(Scene(1, 5, 5), [predicted]).Single();
+
+        Assert.Equal(predicted, result);
+        Assert.Equal(1, step.Kept);
+    }
+}
