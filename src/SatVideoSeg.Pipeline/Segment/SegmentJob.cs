@@ -76,6 +76,8 @@ public static class SegmentJob
         // (nb_frames): boxes past it fail before any work, with the line of the box.
         CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
 
+        var earlier = RunBackward(options, boxes, plan, segmenter, cancellationToken);
+
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
         int replayed = 0;
@@ -115,6 +117,8 @@ public static class SegmentJob
                 var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
                 var disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
                 appearance?.Remember(frame, disjoint);
+                if (earlier.TryGetValue(frame.Index, out var backward))
+                    disjoint = timer.Time("resolve", () => OverlapResolver.Resolve([.. disjoint, .. backward]));
                 foreach (var o in disjoint)
                 {
                     if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
@@ -207,6 +211,17 @@ public static class SegmentJob
         int last = boxes.Frames.Max();
         var box = boxes.ForFrame(last).MinBy(b => b.Line)!;
         throw new JobException($"{boxes.File}:{box.Line}: a box in frame {last + 1}, past the last frame of {input} ({count} frames)");
+    }
+
+    // The backward pass of --propagate both, before the forward one writes anything.
+    private static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> RunBackward(SegmentOptions options, BoxAnnotations boxes, PromptPlan plan,
+        BackgroundLoad<ISegmenter> segmenter, CancellationToken cancellationToken)
+    {
+        if (options.Propagate != Propagation.Both) return new Dictionary<int, IReadOnlyList<SegmentedObject>>();
+        using var source = Open(options);
+        if (source is not ImageSequenceSource frames)
+            throw new JobException($"--propagate both reads frames back to front and needs a folder of frames; {options.Input} is a video (extract its frames first: ffmpeg -i {options.Input} frames/%06d.png)");
+        return VideoErrors.AsJobError(() => BackwardPass.Run(frames, boxes, plan, segmenter.Value, cancellationToken));
     }
 
     private static IFrameSource Open(SegmentOptions options) =>

@@ -29,6 +29,7 @@ public static class SegmentJournalKey
             options.InitOnly,
             options.IgnoreIds,
             options.Appearance,
+            propagate = options.Propagate.ToString(),
         };
         sha.AppendData(JsonSerializer.SerializeToUtf8Bytes(settings));
         AppendFiles(sha, options.Input);

@@ -54,6 +54,9 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>Treat the boxes as detections without ids: the linker names the tracks (implied when ids are negative).</summary>
     public bool IgnoreIds { get; init; }
 
+    /// <summary>Forward only, or also backward from each track's first box (frame folders).</summary>
+    public Propagation Propagate { get; init; } = Propagation.Forward;
+
     /// <summary>Move predicted prompts to where the track's appearance matches in the frame (<see cref="AppearanceStep"/>); sparse boxes only.</summary>
     public bool Appearance { get; init; } = true;
 

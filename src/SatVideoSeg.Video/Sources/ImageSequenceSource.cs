@@ -97,6 +97,23 @@ public sealed class ImageSequenceSource : IFrameSource
         }
     }
 
+    /// <summary>
+    /// The frames from <paramref name="last"/> (0-based) back to the first, for propagating masks
+    /// backward in time; sizes, skipped and damaged frames as <see cref="ReadFrames"/> treats them.
+    /// </summary>
+    public IEnumerable<Frame> ReadFramesBackward(int last, CancellationToken cancellationToken = default)
+    {
+        for (int i = Math.Min(last, _files.Length - 1); i >= 0; i--)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Skips(i)) continue;
+            using var image = Load(_files[i], i);
+            if ((image.Width != Info.Width || image.Height != Info.Height) && _policy == FrameSizePolicy.Fail)
+                throw new VideoFormatException($"{_files[i]}: frame {i + 1} is {image.Width}x{image.Height}, the first frame is {Info.Width}x{Info.Height}");
+            yield return ToFrame(image, i, Info.Width, Info.Height);
+        }
+    }
+
     private static Mat Load(string file, int index)
     {
         var image = Cv2.ImRead(file, ImreadModes.Color);

@@ -151,4 +151,44 @@ public class SparsePromptingTests
         double meanIoU = gt.Frames.Average(f => masks.TryGetValue(f, out var box) ? box.IoU(gt.ForFrame(f)[0].Box) : 0);
         Assert.True(meanIoU >= 0.68, $"mean mask-box IoU {meanIoU:0.000}");
     }
+
+    [RealDataFact("jilin1-car-0001")]
+    public void Propagating_Both_Ways_Gives_The_Frames_Before_The_First_Box_Masks_And_Leaves_The_Rest_As_Forward()
+    {
+        using var dir = new TempDir();
+        string sample = RealData.Path("jilin1-car-0001");
+        SegmentOptions Options(string output, Propagation propagate) =>
+            new(Path.Combine(sample, "frames"), Path.Combine(sample, "groundtruth.txt"), dir.File(output), "sam")
+            { InitOnly = true, Propagate = propagate, WriteOverlay = false, WriteReport = false };
+
+        SegmentJob.Run(Options("forward", Propagation.Forward));
+        var report = SegmentJob.Run(Options("both", Propagation.Both));
+
+        // The first box is on frame 10: frames 1-9 now have masks too, every one near the car's path
+        // extrapolated back (it moves about +1 px in x and y per frame; frame 10's box starts at 120,12).
+        var forward = File.ReadAllLines(dir.File("forward/" + SegmentJob.TracksFile));
+        var both = File.ReadAllLines(dir.File("both/" + SegmentJob.TracksFile));
+        Assert.Equal(320, both.Length);
+        Assert.Equal(forward, both.Skip(9));
+        var early = MotsFormat.ReadFile(dir.File("both/" + SegmentJob.TracksFile)).Take(9).Select(r => r.Rle.Decode().TightRect().ToBox()).ToArray();
+        Assert.Equal(Enumerable.Range(0, 9), MotsFormat.ReadFile(dir.File("both/" + SegmentJob.TracksFile)).Take(9).Select(r => r.FrameIndex));
+        for (int f = 0; f < 9; f++)
+        {
+            double dx = early[f].CenterX - (124.5 - (9 - f)), dy = early[f].CenterY - (17 - (9 - f));
+            Assert.True(Math.Sqrt(dx * dx + dy * dy) < 5, $"frame {f + 1}: mask centred at ({early[f].CenterX:0.0}, {early[f].CenterY:0.0})");
+        }
+        Assert.Equal(320, report.ObjectFrames);
+    }
+
+    [Fact]
+    public void Propagating_Both_Ways_Over_A_Video_Is_Refused_Before_Any_Output()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+
+        var e = Assert.Throws<JobException>(() => SegmentJob.Run(new SegmentOptions(video, boxes, dir.File("out"), "box") { Propagate = Propagation.Both }));
+
+        Assert.Contains("--propagate both reads frames back to front and needs a folder of frames", e.Message);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
 }
