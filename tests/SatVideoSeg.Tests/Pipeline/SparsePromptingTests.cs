@@ -191,4 +191,16 @@ public class SparsePromptingTests
         Assert.Contains("--propagate both reads frames back to front and needs a folder of frames", e.Message);
         Assert.False(Directory.Exists(dir.File("out")));
     }
+
+    [Fact]
+    public void Propagating_Both_Ways_Needs_Object_Ids()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+
+        var e = Assert.Throws<JobException>(() => SegmentJob.Run(new SegmentOptions(video, boxes, dir.File("out"), "box") { Propagate = Propagation.Both, IgnoreIds = true }));
+
+        Assert.Contains("--propagate both follows each object back from its first box by its id", e.Message);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
 }
