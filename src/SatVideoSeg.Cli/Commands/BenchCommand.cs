@@ -55,7 +55,7 @@ public static class BenchCommand
             foreach (var line in ToLines(results)) console.WriteLine(line);
             return Task.FromResult(code);
         });
-        return new Command("bench", "Measure accuracy and speed.") { segment, Throughput(console, errors) };
+        return new Command("bench", "Measure accuracy and speed.") { segment, Throughput(console, errors), BenchModelCommand.Create(console, errors) };
     }
 
     private static Command Throughput(IAnsiConsole console, TextWriter errors)
