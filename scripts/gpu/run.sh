@@ -47,9 +47,10 @@ for d in /usr/local/nvidia/lib64 /usr/local/nvidia/lib /usr/local/cuda/lib64 /us
   [ -d "$d" ] && candidates+=("$d")
 done
 found_dirs=() missing=()
+ld_path="${LD_LIBRARY_PATH:-}"
 for lib in "${needed[@]}"; do
   hit=""
-  for d in ${LD_LIBRARY_PATH//:/ } "${candidates[@]}"; do
+  for d in ${ld_path//:/ } "${candidates[@]}"; do
     if [ -e "$d/$lib" ]; then hit="$d"; break; fi
   done
   if [ -z "$hit" ] && ldconfig -p 2>/dev/null | grep -q " $lib "; then hit="(ldconfig)"; fi
@@ -64,12 +65,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "not found: ${missing[*]} (satvidseg names them again; --device auto or cpu still runs)"
 fi
 extra="$(printf '%s\n' "${found_dirs[@]}" | awk 'NF && !seen[$0]++' | paste -sd: -)"
-export LD_LIBRARY_PATH="${extra}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export LD_LIBRARY_PATH="${extra}${ld_path:+:$ld_path}"
 command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader || true
 
 # OpenCV's native library (segment, bench throughput) links GTK 3: where the target lacks any of
 # its libraries, use the copies bundle.sh carried from the build machine.
-if LD_LIBRARY_PATH="$LD_LIBRARY_PATH" ldd "$app/libOpenCvSharpExtern.so" 2>/dev/null | grep -q "not found"; then
+if ldd "$app/libOpenCvSharpExtern.so" 2>/dev/null | grep -q "not found"; then
   echo "OpenCV's libraries are incomplete here: using the carried ones in lib-fallback/"
   export LD_LIBRARY_PATH="$LD_LIBRARY_PATH:$app/lib-fallback"
 fi
