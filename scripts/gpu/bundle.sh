@@ -37,13 +37,13 @@ dotnet publish "$repo/src/SatVideoSeg.Cli/SatVideoSeg.Cli.csproj" -c Release -r 
 # loader cannot resolve them: the target's copies, where complete, stay preferred. glibc and
 # libstdc++ are left out: they must be the target's own. FFmpeg (~240 MB with its libraries)
 # is not carried: bench throughput needs the target's ffmpeg; bench model needs neither.
+if ldd "$app/libOpenCvSharpExtern.so" | grep -q "not found"; then
+  echo "error: this machine cannot resolve libOpenCvSharpExtern.so's libraries itself (install libgtk-3-0), so it has none to carry" >&2; exit 1
+fi
 mkdir -p "$app/lib-fallback"
 ldd "$app/libOpenCvSharpExtern.so" | awk '$3 ~ /^\// {print $1, $3}' \
   | grep -Ev '^(libc|libm|libpthread|libdl|librt|libgcc_s|libstdc\+\+|ld-linux[^ ]*)\.so' \
   | while read -r soname path; do cp -L "$path" "$app/lib-fallback/$soname"; done
-if ldd "$app/libOpenCvSharpExtern.so" | grep -q "not found"; then
-  echo "error: this machine cannot resolve libOpenCvSharpExtern.so's libraries itself (install libgtk-3-0): nothing to carry" >&2; exit 1
-fi
 
 mkdir -p "$app/videos"
 cp -r "$repo/videos/synth-sample" "$app/videos/"
