@@ -55,7 +55,7 @@ public static class BenchCommand
             foreach (var line in ToLines(results)) console.WriteLine(line);
             return Task.FromResult(code);
         });
-        return new Command("bench", "Measure accuracy and speed.") { segment, Throughput(console, errors) };
+        return new Command("bench", "Measure accuracy and speed.") { segment, Throughput(console, errors), BenchModelCommand.Create(console, errors) };
     }
 
     private static Command Throughput(IAnsiConsole console, TextWriter errors)
@@ -64,10 +64,11 @@ public static class BenchCommand
         var boxes = new Option<string>("--boxes") { Description = "Its boxes.", DefaultValueFactory = _ => "videos/synth-sample/boxes.mot.txt" };
         var model = new Option<string?>("--model", "-m") { Description = "Model folder (default: the shipped model)." };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0 = one per core).", DefaultValueFactory = _ => 0 };
+        var device = new Option<string>("--device") { Description = "Where the model runs: cpu, cuda, cuda:N or auto (CUDA needs a build with -p:OnnxRuntimeGpu=true).", DefaultValueFactory = _ => "cpu" };
         var memory = new Option<string?>("--memory-frames") { Description = "Also measure (d): peak memory of segment on synthetic videos of these lengths, e.g. 100,1000 (each in a child process)." };
         var command = new Command("throughput", "Segment end to end vs the same crops through ONNX Runtime alone (batch 1, automatic, 16), decode vs FFmpeg raw, and optionally peak memory by video length.\n\nExample:\n  satvidseg bench throughput --video videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt --memory-frames 100,1000")
         {
-            video, boxes, model, threads, memory,
+            video, boxes, model, threads, device, memory,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -77,7 +78,7 @@ public static class BenchCommand
             {
                 var frameCounts = ParseFrameCounts(parse.GetValue(memory));
                 r = ThroughputBench.Run(parse.GetValue(video)!, parse.GetValue(boxes)!, parse.GetValue(model), scratch, parse.GetValue(threads),
-                    frameCounts is null ? null : (frameCounts, SelfCommand()), cancellationToken);
+                    frameCounts is null ? null : (frameCounts, SelfCommand()), cancellationToken, parse.GetValue(device)!);
             });
             if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
             if (r is null) return Task.FromResult(code);

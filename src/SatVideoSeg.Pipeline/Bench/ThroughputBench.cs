@@ -26,18 +26,19 @@ public static class ThroughputBench
     /// <param name="threads">ONNX Runtime intra-op threads (0 = one per core).</param>
     /// <param name="memory">Frame counts of synthetic videos to measure peak memory on, and the command line that runs `satvidseg` in a child process (peak memory is per process); null = skip (d).</param>
     /// <param name="cancellationToken">Stops the measurement at the next frame (a child process is killed; its outputs lie in <paramref name="scratch"/>).</param>
-    public static ThroughputResult Run(string video, string boxesFile, string? model, string scratch, int threads = 0, (IReadOnlyList<int> FrameCounts, IReadOnlyList<string> Satvidseg)? memory = null, CancellationToken cancellationToken = default)
+    /// <param name="device">Where the model runs: "cpu", "cuda", "cuda:N" or "auto", for every measurement.</param>
+    public static ThroughputResult Run(string video, string boxesFile, string? model, string scratch, int threads = 0, (IReadOnlyList<int> FrameCounts, IReadOnlyList<string> Satvidseg)? memory = null, CancellationToken cancellationToken = default, string device = "cpu")
     {
         double raw = FfmpegRawDecodeSeconds(video);
         cancellationToken.ThrowIfCancellationRequested();
         double decode = DecodeSeconds(video, cancellationToken);
 
         var clock = Stopwatch.StartNew();
-        var report = SegmentJob.Run(new SegmentOptions(video, boxesFile, Path.Combine(scratch, "segment"), "sam", model) { Threads = threads }, cancellationToken: cancellationToken);
+        var report = SegmentJob.Run(new SegmentOptions(video, boxesFile, Path.Combine(scratch, "segment"), "sam", model) { Threads = threads, Device = device }, cancellationToken: cancellationToken);
         double endToEnd = clock.Elapsed.TotalSeconds;
         int chosen = report.Batching?.Size ?? 1;
 
-        using var loaded = SamModel.Load(model ?? SegmenterFactory.DefaultModelFolder, threads);
+        using var loaded = SamModel.Load(model ?? SegmenterFactory.DefaultModelFolder, threads, ExecutionDevice.Parse(device));
         var defaults = SamOptions.FromManifest(loaded.Manifest);
         var boxes = BoxFileReader.Read(boxesFile);
         var modelSeconds = new SortedDictionary<int, double>();
@@ -50,7 +51,7 @@ public static class ThroughputBench
             modelSeconds[size] = ModelOnlySeconds(video, boxes, segmenter, cancellationToken);
         }
 
-        var peakMemory = memory is { } m ? PeakMemoryMB(m.FrameCounts, m.Satvidseg, model, threads, scratch, cancellationToken) : new SortedDictionary<int, double>();
+        var peakMemory = memory is { } m ? PeakMemoryMB(m.FrameCounts, m.Satvidseg, model, threads, device, scratch, cancellationToken) : new SortedDictionary<int, double>();
         return new ThroughputResult(report.Segmenter, report.Frames, report.ObjectFrames, endToEnd, report.StageSeconds, chosen, modelSeconds, decode, raw, peakMemory);
     }
 
@@ -93,7 +94,7 @@ public static class ThroughputBench
 
     // Peak resident memory is a per-process high-water mark, so each length runs `segment` in a
     // child process of its own and reports the peakMemoryMB of its run.json.
-    private static SortedDictionary<int, double> PeakMemoryMB(IReadOnlyList<int> frameCounts, IReadOnlyList<string> satvidseg, string? model, int threads, string scratch, CancellationToken cancellationToken)
+    private static SortedDictionary<int, double> PeakMemoryMB(IReadOnlyList<int> frameCounts, IReadOnlyList<string> satvidseg, string? model, int threads, string device, string scratch, CancellationToken cancellationToken)
     {
         var peaks = new SortedDictionary<int, double>();
         foreach (int frames in frameCounts)
@@ -104,7 +105,7 @@ public static class ThroughputBench
             string[] arguments =
             [
                 .. satvidseg.Skip(1), "segment", Path.Combine(synth, "video.mp4"), "--boxes", Path.Combine(synth, "boxes.mot.txt"),
-                "--out", output, "--threads", threads.ToString(), .. model is null ? Array.Empty<string>() : ["--model", model],
+                "--out", output, "--threads", threads.ToString(), "--device", device, .. model is null ? Array.Empty<string>() : ["--model", model],
             ];
             FfmpegTools.Run(satvidseg[0], arguments, $"segment of the {frames}-frame synthetic video", cancellationToken);
             using var runJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, SegmentJob.ReportFile)));

@@ -54,7 +54,7 @@ public static class SegmenterFactory
         {
             loaded = SamModel.Load(model ?? DefaultModelFolder, threads, ExecutionDevice.Parse(device));
         }
-        catch (Exception e) when (e is ModelContractException or ArgumentException)
+        catch (Exception e) when (e is ModelContractException or DeviceUnavailableException or ArgumentException)
         {
             throw new JobException(e.Message, e);
         }

@@ -5,9 +5,12 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// <summary>
 /// Where ONNX Runtime runs the model: "cpu", "cuda" / "cuda:N" or "auto". The default build uses
 /// the CPU package; building with <c>-p:OnnxRuntimeGpu=true</c> swaps in
-/// Microsoft.ML.OnnxRuntime.Gpu and compiles the CUDA path (constant ORT_GPU).
+/// Microsoft.ML.OnnxRuntime.Gpu.Linux (same version) and compiles the CUDA path (constant ORT_GPU).
 /// </summary>
-public readonly record struct ExecutionDevice(bool Cuda, int DeviceId)
+/// <param name="Cuda">Run on a CUDA GPU.</param>
+/// <param name="DeviceId">The CUDA device's ordinal.</param>
+/// <param name="Auto">Asked for as "auto": a GPU build without usable CUDA falls back to the CPU instead of failing.</param>
+public readonly record struct ExecutionDevice(bool Cuda, int DeviceId, bool Auto = false)
 {
     /// <summary>The MSBuild property that makes a GPU build.</summary>
     public const string GpuBuildProperty = "OnnxRuntimeGpu";
@@ -27,7 +30,7 @@ public readonly record struct ExecutionDevice(bool Cuda, int DeviceId)
     {
         string t = text.Trim().ToLowerInvariant();
         if (t == "cpu") return Cpu;
-        if (t == "auto") return GpuBuild ? new(true, 0) : Cpu;
+        if (t == "auto") return GpuBuild ? new(true, 0, Auto: true) : Cpu;
         if (t == "cuda") return RequireGpuBuild(new(true, 0), text);
         if (t.StartsWith("cuda:") && int.TryParse(t[5..], out int id) && id >= 0) return RequireGpuBuild(new(true, id), text);
         throw new ArgumentException($"device '{text}' is not cpu, cuda, cuda:N or auto");
@@ -35,14 +38,37 @@ public readonly record struct ExecutionDevice(bool Cuda, int DeviceId)
 
     private static ExecutionDevice RequireGpuBuild(ExecutionDevice device, string text) => GpuBuild
         ? device
-        : throw new ArgumentException($"device '{text}' needs a GPU build: this build carries only ONNX Runtime's CPU package; rebuild with 'dotnet build -p:{GpuBuildProperty}=true' (package Microsoft.ML.OnnxRuntime.Gpu)");
+        : throw new ArgumentException($"device '{text}' needs a GPU build: this build carries only ONNX Runtime's CPU package; rebuild with 'dotnet build -p:{GpuBuildProperty}=true' (package Microsoft.ML.OnnxRuntime.Gpu.Linux)");
 
-    /// <summary>Adds this device's execution provider to session options.</summary>
-    public void Configure(SessionOptions options)
+    /// <summary>
+    /// Adds this device's execution provider to session options and returns the device the model
+    /// will really run on: the CPU where "auto" found no usable CUDA (then one line on
+    /// <paramref name="notes"/>, stderr when null, says why).
+    /// </summary>
+    /// <exception cref="DeviceUnavailableException">CUDA was asked for explicitly and cannot run here; the one-line message names what is missing.</exception>
+    public ExecutionDevice Configure(SessionOptions options, TextWriter? notes = null)
     {
-        if (!Cuda) return;
+        if (!Cuda) return this;
 #if ORT_GPU
-        options.AppendExecutionProvider_CUDA(DeviceId);
+        // Probe first: ONNX Runtime's own failure is several lines long, names one library at a
+        // time and comes only once a session is created.
+        string? problem = CudaLibraries.DescribeMissing();
+        if (problem is null)
+        {
+            try
+            {
+                options.AppendExecutionProvider_CUDA(DeviceId);
+                return this;
+            }
+            catch (OnnxRuntimeException e)
+            {
+                problem = "ONNX Runtime's CUDA provider failed to start: " + e.Message.Split('\n')[0].Trim();
+            }
+        }
+        if (!Auto)
+            throw new DeviceUnavailableException($"--device {this}: CUDA is not usable here: {problem}; install them or add their folders to LD_LIBRARY_PATH (scripts/gpu/run.sh finds NVIDIA's Python wheels), or run with --device cpu");
+        (notes ?? Console.Error).WriteLine($"--device auto: CUDA is not usable here ({problem}); running on the CPU");
+        return Cpu;
 #else
         throw new InvalidOperationException($"CUDA requested in a CPU build; rebuild with -p:{GpuBuildProperty}=true");
 #endif

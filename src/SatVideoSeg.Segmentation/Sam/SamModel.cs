@@ -12,9 +12,10 @@ public sealed class SamModel : IDisposable
     private readonly InferenceSession _encoder;
     private readonly InferenceSession _decoder;
 
-    private SamModel(ModelManifest manifest, InferenceSession encoder, InferenceSession decoder)
+    private SamModel(ModelManifest manifest, InferenceSession encoder, InferenceSession decoder, ExecutionDevice device)
     {
         Manifest = manifest;
+        Device = device;
         _encoder = encoder;
         _decoder = decoder;
         var image = encoder.InputMetadata[manifest.EncoderInput];
@@ -30,6 +31,9 @@ public sealed class SamModel : IDisposable
 
     /// <summary>The manifest the model was loaded from.</summary>
     public ModelManifest Manifest { get; }
+
+    /// <summary>Where the model runs: the device asked for, or the CPU where "auto" found no usable CUDA.</summary>
+    public ExecutionDevice Device { get; }
 
     /// <summary>Whether the encoder accepts several images per call.</summary>
     public bool EncoderBatchable { get; }
@@ -74,7 +78,7 @@ public sealed class SamModel : IDisposable
         var manifest = ModelManifest.Load(folder);
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (intraOpThreads > 0) options.IntraOpNumThreads = intraOpThreads;
-        (device ?? ExecutionDevice.Cpu).Configure(options);
+        var used = (device ?? ExecutionDevice.Cpu).Configure(options);
         InferenceSession encoder = Open(manifest.EncoderPath, options);
         InferenceSession decoder;
         try
@@ -93,7 +97,7 @@ public sealed class SamModel : IDisposable
             decoder.Dispose();
             throw new ModelContractException($"{manifest.Folder}: model does not meet the {manifest.Contract} contract: " + string.Join("; ", problems));
         }
-        return new SamModel(manifest, encoder, decoder);
+        return new SamModel(manifest, encoder, decoder, used);
     }
 
     private static InferenceSession Open(string path, SessionOptions options)
