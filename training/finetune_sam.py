@@ -171,6 +171,7 @@ def main(argv=None):
     model = build(a).to(a.device)
     base = {k: v.clone() for k, v in model.state_dict().items()}
     loras = apply_lora(model, a.rank)
+    model.to(a.device)  # the LoRA factors are created on the CPU
     sam_p, hq_p = decoder_groups(model)
     enc_p = [p for p in model.image_encoder.parameters() if p.requires_grad]
     for p in sam_p + hq_p:
