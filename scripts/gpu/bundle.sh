@@ -10,7 +10,8 @@ set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUT_DIR" >&2; exit 2; }
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$1"
-part_bytes=$((60 * 1000 * 1000)) # 60 MB, decimal: also under 60 MiB
+# 60 MB parts (decimal: also under 60 MiB); PART_MB=47 leaves room for a 13 MB repository in a 64 MiB transfer.
+part_bytes=$((${PART_MB:-60} * 1000 * 1000))
 
 if [ -e "$out" ] && [ -n "$(ls -A "$out" 2>/dev/null)" ]; then
   echo "error: OUT_DIR $out exists and is not empty" >&2
