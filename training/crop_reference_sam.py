@@ -18,7 +18,7 @@ the logit is within NEAR_THRESHOLD of the threshold. Random test weights give lo
 grey level apart on ~3% of values (measured on a Jilin-1 car crop): pixels whose logit is that
 close to the threshold may flip.
 """
-import argparse, json, math, os, sys
+import argparse, json, os, sys
 
 import cv2
 import numpy as np
@@ -26,18 +26,18 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import crop_window  # noqa: E402
 from sam import load_checkpoint  # noqa: E402
 
 NEAR_THRESHOLD = 2e-2
 
 
 def window_for(box, job, s):
-    x0, y0, x1, y1 = box
+    """The engine's crop rule (common.crop_window, shared with training): adaptive, or ROS-SAM's
+    fixed side S / upsample (a context of 0 leaves the minimum side as the side)."""
     if job["crop"] == "adaptive":
-        side = int(round(max(job.get("context", 2.0) * max(x1 - x0, y1 - y0), job.get("minSide", 16))))
-    else:
-        side = max(1, int(round(s / job.get("upsample", 2))))
-    return math.floor((x0 + x1) / 2 - side / 2 + 0.5), math.floor((y0 + y1) / 2 - side / 2 + 0.5), side
+        return crop_window(box, job.get("context", 2.0), job.get("minSide", 16))
+    return crop_window(box, 0, max(1, int(round(s / job.get("upsample", 2)))))
 
 
 def crop(frame, x, y, side):

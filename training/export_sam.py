@@ -31,12 +31,12 @@ def sha256(path):
     return h.hexdigest()
 
 
-def gather_external_data(folder, onnx_name, known):
+def gather_external_data(folder, onnx_name):
     """torch writes graphs over protobuf's 2 GB limit (ViT-H) with one external file per weight,
-    hundreds of them; rewrite those as one <name>.data file beside the graph. `known`: the files
-    that were in the folder before the export."""
+    hundreds of them; rewrite those as one <name>.data file beside the graph. Call it right after
+    exporting <name> into a folder that held nothing else."""
     import onnx
-    scattered = [f for f in os.listdir(folder) if f not in known and f != onnx_name]
+    scattered = [f for f in os.listdir(folder) if f != onnx_name]
     if not scattered:
         return
     path = os.path.join(folder, onnx_name)
@@ -79,7 +79,7 @@ def export(sam, out, hq_token_only=False, opset=OPSET):
                           input_names=["input_image"], output_names=enc_outputs,
                           dynamic_axes={"input_image": {0: "B"}, **{n: {0: "B"} for n in enc_outputs}},
                           do_constant_folding=True)
-        gather_external_data(out, "encoder.onnx", known=set())
+        gather_external_data(out, "encoder.onnx")
         # Example features of the right shapes: tracing the decoder needs no real encoder run
         # (one ViT-H forward costs minutes on a small CPU).
         g = sam.prompt_encoder.image_embedding_size[0]

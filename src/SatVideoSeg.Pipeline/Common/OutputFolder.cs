@@ -45,6 +45,25 @@ public sealed class OutputFolder : IDisposable
         return folder;
     }
 
+    /// <summary>
+    /// Runs a job that owns the folder: <see cref="Check"/> first, the folder let go of at the end,
+    /// and removed when the job fails and leaves it as empty as it found it absent
+    /// (<see cref="RemoveIfCreatedAndEmpty"/>, after the job's own outputs were disposed).
+    /// </summary>
+    public static T Run<T>(string path, Func<OutputFolder, T> job, bool shared = false)
+    {
+        using var folder = Check(path, shared);
+        try
+        {
+            return job(folder);
+        }
+        catch
+        {
+            folder.RemoveIfCreatedAndEmpty();
+            throw;
+        }
+    }
+
     /// <summary>Creates the folder (once the inputs are known good) and takes it for this run; errors say <c>--out</c>.</summary>
     public void Create()
     {

@@ -34,18 +34,9 @@ public static class ConvertJob
         if (problems.Count > 0) throw new JobException("invalid convert options: " + string.Join("; ", problems));
         // Shared: shards of one conversion write into one folder, each sequence locked on its own
         // (SequenceLock); any other kind of run into the folder is refused.
-        using var folder = OutputFolder.Check(options.OutputDirectory, shared: true);
-        try
-        {
-            return Run(options, folder, progress, cancellationToken);
-        }
-        catch
-        {
-            // A run that failed before writing any file leaves no folder behind (a later one keeps
-            // what earlier sequences finished).
-            folder.RemoveIfCreatedAndEmpty();
-            throw;
-        }
+        // A run that failed before writing any file leaves no folder behind (a later one keeps
+        // what earlier sequences finished).
+        return OutputFolder.Run(options.OutputDirectory, folder => Run(options, folder, progress, cancellationToken), shared: true);
     }
 
     private static ConvertReport Run(ConvertOptions options, OutputFolder folder, IProgress<ConvertProgress>? progress, CancellationToken cancellationToken)

@@ -27,18 +27,7 @@ public static class EvalJob
 
     /// <summary>Runs the evaluation; input problems surface as <see cref="JobException"/> before anything is written.</summary>
     public static EvalReport Run(EvalOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        using var output = OutputFolder.Check(options.OutputDirectory);
-        try
-        {
-            return Run(options, output, progress, cancellationToken);
-        }
-        catch
-        {
-            output.RemoveIfCreatedAndEmpty();
-            throw;
-        }
-    }
+        => OutputFolder.Run(options.OutputDirectory, output => Run(options, output, progress, cancellationToken));
 
     private static EvalReport Run(EvalOptions options, OutputFolder output, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {

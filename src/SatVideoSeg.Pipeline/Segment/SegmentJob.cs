@@ -39,18 +39,9 @@ public static class SegmentJob
     /// <summary>Runs the job; errors in the inputs surface as <see cref="JobException"/> before anything is written.</summary>
     public static SegmentReport Run(SegmentOptions options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var output = OutputFolder.Check(options.OutputDirectory);
-        try
-        {
-            return Run(options, output, progress, cancellationToken);
-        }
-        catch
-        {
-            // Runs here after every output of the failed or cancelled run has been disposed (and so
-            // discarded); a cancelled run's journal keeps the folder.
-            output.RemoveIfCreatedAndEmpty();
-            throw;
-        }
+        // A failed run's outputs are disposed (and so discarded) before the folder's clean-up; a
+        // cancelled run's journal keeps the folder.
+        return OutputFolder.Run(options.OutputDirectory, output => Run(options, output, progress, cancellationToken));
     }
 
     private static SegmentReport Run(SegmentOptions options, OutputFolder output, IProgress<JobProgress>? progress, CancellationToken cancellationToken)

@@ -31,18 +31,12 @@ public static class SynthJob
     {
         var problems = options.Problems();
         if (problems.Count > 0) throw new JobException("invalid synth options: " + string.Join("; ", problems));
-        using var folder = OutputFolder.Check(outputDirectory);
-        try
+        // The folder's clean-up after a failure runs after the sinks were disposed, which deleted their temporary files.
+        return OutputFolder.Run(outputDirectory, folder =>
         {
             folder.Create();
             return Write(options, outputDirectory, progress, cancellationToken);
-        }
-        catch
-        {
-            // Runs after the sinks were disposed, which deleted their temporary files.
-            folder.RemoveIfCreatedAndEmpty();
-            throw;
-        }
+        });
     }
 
     private static int Write(SynthOptions options, string outputDirectory, IProgress<JobProgress>? progress, CancellationToken cancellationToken)

@@ -26,22 +26,23 @@ public static class SynthLayoutWriter
         var problems = options.Problems();
         if (problems.Count > 0) throw new JobException("invalid synth options: " + string.Join("; ", problems));
         if (layout == BenchmarkLayout.Auto) throw new JobException("synth --layout needs a concrete layout: satmtb, viso, sot, ootb or mot");
-        using var folder = OutputFolder.Check(outputDirectory);
         // Frames go to a staging folder first (named for this run): which sequence folders exist is
         // known only once every object has appeared, and each of them gets every frame.
         string staging = Core.Files.PartialFileName.For(Path.Combine(outputDirectory, ".frames"));
-        try
+        return OutputFolder.Run(outputDirectory, folder =>
         {
-            folder.Create();
-            return Write(options, layout, outputDirectory, staging, progress, cancellationToken);
-        }
-        catch
-        {
-            // A failed or cancelled run leaves neither its staged frames nor a folder it made.
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            folder.RemoveIfCreatedAndEmpty();
-            throw;
-        }
+            try
+            {
+                folder.Create();
+                return Write(options, layout, outputDirectory, staging, progress, cancellationToken);
+            }
+            catch
+            {
+                // A failed or cancelled run leaves neither its staged frames nor (OutputFolder.Run) a folder it made.
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+                throw;
+            }
+        });
     }
 
     private static int Write(SynthOptions options, BenchmarkLayout layout, string outputDirectory, string staging, IProgress<JobProgress>? progress, CancellationToken cancellationToken)

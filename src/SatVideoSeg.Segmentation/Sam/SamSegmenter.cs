@@ -73,7 +73,7 @@ public sealed class SamSegmenter : ISegmenter
             _tensors.Return(output.LowRes.Data);
             long pasted = Stopwatch.GetTimestamp();
             // The resident memory after the call: ONNX Runtime's arena keeps what the call needed.
-            if (Options.BatchSize == 0) Tuner.Record(batch.Prompts.Count, Stopwatch.GetElapsedTime(prepared, inferred).TotalSeconds, Environment.WorkingSet);
+            if (Options.BatchSize == 0 && !Tuner.Settled) Tuner.Record(batch.Prompts.Count, Stopwatch.GetElapsedTime(prepared, inferred).TotalSeconds, Environment.WorkingSet);
             _timer?.Add("crop", Stopwatch.GetElapsedTime(start, prepared));
             _timer?.Add("model", Stopwatch.GetElapsedTime(prepared, inferred));
             _timer?.Add("paste", Stopwatch.GetElapsedTime(inferred, pasted));

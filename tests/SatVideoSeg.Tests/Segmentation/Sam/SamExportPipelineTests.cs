@@ -5,6 +5,7 @@ using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Core.Metrics;
+using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Segmentation.Cropping;
 using SatVideoSeg.Segmentation.Sam;
@@ -42,7 +43,8 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
             "--segmenter", crop == "adaptive" ? "sam-adaptive" : "sam", "--out", output, "--no-overlay", "--no-report", "--no-resume");
         Assert.True(code == 0, errors);
 
-        var boxes = lines.Select(Sot).ToArray();
+        var gt = BoxFileReader.Read(Path.Combine(work, "boxes.txt"));
+        var boxes = Enumerable.Range(0, lines.Length).Select(f => gt.ForFrame(f).Select(b => (BoxXyxy?)b.Box).SingleOrDefault()).ToArray();
         var annotated = Enumerable.Range(0, boxes.Length).Where(i => boxes[i] is not null).ToArray();
         var reference = Reference(checkpoint, work, crop, annotated.Select(i => (source[i], (BoxXyxy[])[boxes[i]!.Value])).ToArray(), (718, 358));
         var tracks = MotsFormat.ReadFile(Path.Combine(output, "tracks.mots.txt")).ToDictionary(r => r.FrameIndex, r => r.Rle.Decode());
@@ -144,12 +146,6 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
     }
 
     private static double Distance(BoxXyxy a, BoxXyxy b) => Math.Pow(a.CenterX - b.CenterX, 2) + Math.Pow(a.CenterY - b.CenterY, 2);
-
-    private static BoxXyxy? Sot(string line)
-    {
-        var v = line.Split('\t').Select(double.Parse).ToArray();
-        return v[0] < 0 ? null : new BoxXyxy(v[0], v[1], v[0] + v[2], v[1] + v[3]);
-    }
 
     private static Dictionary<(int Frame, int Box), (BitMask Mask, BitMask Near)> Reference(string checkpoint, string work, string crop,
         (string Image, BoxXyxy[] Boxes)[] frames, (int W, int H)? frameSize, double context = 2.0, int minSide = 16)
