@@ -67,7 +67,7 @@ public static class SegmentJob
         // (nb_frames): boxes past it fail before any work, with the line of the box.
         CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
 
-        var earlier = RunBackward(options, boxes, plan, ignoreIds, segmenter, cancellationToken);
+        var earlier = RunBackward(options, source, boxes, plan, ignoreIds, segmenter, cancellationToken);
 
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
@@ -204,14 +204,14 @@ public static class SegmentJob
         throw new JobException($"{boxes.File}:{box.Line}: a box in frame {last + 1}, past the last frame of {input} ({count} frames)");
     }
 
-    // The backward pass of --propagate both, before the forward one writes anything.
-    private static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> RunBackward(SegmentOptions options, BoxAnnotations boxes, PromptPlan plan,
-        bool ignoreIds, BackgroundLoad<ISegmenter> segmenter, CancellationToken cancellationToken)
+    // The backward pass of --propagate both, before the forward one writes anything. It reads the
+    // same folder source as the forward pass (reading back to front leaves its forward state alone).
+    private static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> RunBackward(SegmentOptions options, IFrameSource source, BoxAnnotations boxes,
+        PromptPlan plan, bool ignoreIds, BackgroundLoad<ISegmenter> segmenter, CancellationToken cancellationToken)
     {
         if (options.Propagate != Propagation.Both) return new Dictionary<int, IReadOnlyList<SegmentedObject>>();
         if (ignoreIds)
             throw new JobException($"--propagate both follows each object back from its first box by its id; {options.Boxes} gives boxes without ids (--ignore-ids or negative ids)");
-        using var source = Open(options);
         if (source is not ImageSequenceSource frames)
             throw new JobException($"--propagate both reads frames back to front and needs a folder of frames; {options.Input} is a video (extract its frames first: ffmpeg -i {options.Input} frames/%06d.png)");
         return VideoErrors.AsJobError(() => BackwardPass.Run(frames, boxes, plan, segmenter.Value, cancellationToken));
