@@ -37,7 +37,7 @@ public static class SegmentCommand
         var noOverlay = new Option<bool>("--no-overlay") { Description = "Skip overlay.mp4." };
         var boxesEvery = new Option<int>("--boxes-every") { Description = "Use each object's box on its first annotated frame and every K-th frame after; frames between are prompted with Kalman-predicted boxes.", DefaultValueFactory = _ => 1 };
         var initOnly = new Option<bool>("--init-only") { Description = "Use each object's first annotated box only; every later frame is prompted with its predicted box." };
-        var propagate = new Option<Propagation>("--propagate") { Description = "Forward (from each object's first box on) or Both (also back from its first box to the first frame; needs a folder of frames).", DefaultValueFactory = _ => Propagation.Forward };
+        var propagate = new Option<Propagation>("--propagate") { Description = "Forward (from each object's first box on), Backward (each object from its last used box back to the first frame, re-anchored at every used box) or Both (forward, and back from each first box to the first frame); backward and both need a folder of frames.", DefaultValueFactory = _ => Propagation.Forward };
         var noAppearance = new Option<bool>("--no-appearance") { Description = "Prompt tracks without a box at their Kalman prediction only, without looking for their appearance in the frame." };
         var ignoreIds = new Option<bool>("--ignore-ids") { Description = "Treat the boxes as detections without ids: the linker assigns track ids (implied for negative ids)." };
         var noResume = new Option<bool>("--no-resume") { Description = "Start afresh even if an interrupted run with the same inputs left a journal in --out." };

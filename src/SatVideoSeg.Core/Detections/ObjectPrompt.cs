@@ -26,6 +26,12 @@ public sealed record ObjectPrompt(int TrackId, ObjectClass Class, BoxXyxy Box, P
     public OrientedBox? Oriented { get; init; }
 
     /// <summary>
+    /// For a predicted prompt: how well the track's appearance matched where the prompt was placed
+    /// (normalised cross-correlation, -1..1); null where nothing was matched.
+    /// </summary>
+    public double? AppearanceScore { get; init; }
+
+    /// <summary>
     /// Segmenter-owned state from this track's previous mask (e.g. SAM's low-res logits, fed back as
     /// mask input), handed back through <see cref="SegmentedObject.Memory"/>; null when there is none.
     /// Segmenters that keep no state ignore it.

@@ -19,6 +19,12 @@ public sealed record LinkerDetection(ObjectClass Class, BoxXyxy PromptBox, BitMa
     /// <summary>Segmenter state for this object's next prompt (see <see cref="ObjectPrompt.Memory"/>).</summary>
     public object? Memory { get; init; }
 
+    /// <summary>The segmenter's estimate of the mask's IoU (1 where it gives none).</summary>
+    public double PredictedIoU { get; init; } = 1;
+
+    /// <summary>For a predicted prompt: its appearance match score where one was measured (see <see cref="ObjectPrompt.AppearanceScore"/>).</summary>
+    public double? AppearanceScore { get; init; }
+
     /// <summary>A detection from a segmented object: its prompt's source, id and memory carried over.</summary>
     public static LinkerDetection From(SegmentedObject o, bool promptIdsAreAnnotationIds) => new(
         o.Prompt.Class,
@@ -29,5 +35,7 @@ public sealed record LinkerDetection(ObjectClass Class, BoxXyxy PromptBox, BitMa
         o.Prompt.Source == PromptSource.Predicted ? o.Prompt.TrackId : null)
     {
         Memory = o.Memory,
+        PredictedIoU = o.PredictedIoU,
+        AppearanceScore = o.Prompt.AppearanceScore,
     };
 }

@@ -33,6 +33,18 @@ namespace SatVideoSeg.Core.Tracking;
 /// box's size. Without this bound a segmenter that returns most of a too-large prompt feeds the
 /// size back into the next, larger prompt, and the prompt box runs away to the whole frame.
 /// </param>
+/// <param name="SizeGrowthPerFrame">
+/// With <paramref name="MeasureSizeFromMasks"/>: how much a predicted prompt's mask may change the
+/// track's size in one frame (a factor, and at least a pixel either way), so that a mask leaking
+/// into background moves the size slowly (see <see cref="MaskBoxMeasurement"/>).
+/// </param>
+/// <param name="LostPredictedIoU">
+/// A predicted prompt's mask whose predicted IoU is below this, and whose appearance score is below
+/// <paramref name="LostAppearanceScore"/> (or was not measured), is dropped: its track misses the frame
+/// and turns lost instead of following background; it is still prompted at its prediction, and
+/// re-acquired when a mask passes again.
+/// </param>
+/// <param name="LostAppearanceScore">See <paramref name="LostPredictedIoU"/>.</param>
 /// <param name="MinPromptScale">Smallest annotated-box / mask-box size ratio learnt per track.</param>
 /// <param name="MaxPromptScale">Largest annotated-box / mask-box size ratio learnt per track.</param>
 public sealed record LinkerOptions(
@@ -44,6 +56,9 @@ public sealed record LinkerOptions(
     bool MotionGate = false,
     bool MeasureSizeFromMasks = false,
     double MaxSizeChange = 1.5,
+    double SizeGrowthPerFrame = 1.1,
+    double LostPredictedIoU = 0.5,
+    double LostAppearanceScore = 0.5,
     double MinPromptScale = 0.5,
     double MaxPromptScale = 3.0)
 {

@@ -67,6 +67,9 @@ public sealed class MaskTrack
     /// <summary>Size (w, h) of the last annotated box linked to the track; null when it never had one.</summary>
     public (double W, double H)? AnnotatedSize { get; internal set; }
 
+    /// <summary>Whether the last annotated box touched the frame's edge along x and y (the object was partly outside).</summary>
+    public (bool X, bool Y) AnnotatedAtEdge { get; internal set; }
+
     /// <summary>Segmenter state from the last mask, for the next prompt.</summary>
     public object? Memory { get; internal set; }
 

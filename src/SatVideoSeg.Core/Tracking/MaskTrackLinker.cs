@@ -73,7 +73,8 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     /// Links one frame's detections to tracks and returns each detection's track id. The steps:
     /// 1. predict every track to this frame;
     /// 2. measure each detection: an annotated box as given, a predicted prompt's mask box scaled to prompt space;
-    /// 3. bind predicted prompts to the track they came from when they pass the gate, else drop them;
+    /// 3. bind predicted prompts to the track they came from when they pass the gate and do not look
+    ///    like background (low predicted IoU and low appearance score), else drop them;
     /// 4. bind annotated ids to their tracks (annotation wins), reporting where IoU linking disagrees;
     /// 5. match the remaining detections to confirmed and lost tracks (Hungarian, gated), then to tentative ones;
     /// 6. update matched tracks (Kalman update, mask, state: lost → confirmed, tentative → confirmed after MinHits);
@@ -108,7 +109,7 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
                 continue;
             }
             var t = d.PromptTrackId is int id ? Find(id) : null;
-            if (t is null || bound.ContainsKey(t) || measured[j] is not BoxXyxy m) continue;
+            if (t is null || bound.ContainsKey(t) || measured[j] is not BoxXyxy m || LooksLikeBackground(d)) continue;
             if (1 - TrackSimilarity.Similarity(t, m, d.Mask, _options.MaskWeight) <= _options.MaxOwnPromptCost) bound[t] = j;
         }
 
@@ -195,6 +196,11 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
         return new LinkerResult(assigned, disagreements, started, refound, lost, removed);
     }
 
+    // A predicted prompt's mask that neither the segmenter nor the appearance vouches for: the
+    // prompt has drifted onto background, and the track is better marked lost than fed this mask.
+    private bool LooksLikeBackground(LinkerDetection d) =>
+        d.PredictedIoU < _options.LostPredictedIoU && (d.AppearanceScore ?? -1) < _options.LostAppearanceScore;
+
     // Hungarian over the given tracks and detection indices; returns detection index -> track.
     private Dictionary<int, MaskTrack?> Associate(List<MaskTrack> tracks, List<int> detectionIndices, IReadOnlyList<LinkerDetection> detections, BoxXyxy?[] measured)
     {
@@ -231,9 +237,8 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     }
 
     // The measurement of a detection in prompt space: an annotated box as given; for a predicted
-    // prompt the mask's centre with the predicted size, or (MeasureSizeFromMasks) the mask's box grown
-    // about its centre by the track's learnt prompt scale, its size held within MaxSizeChange of the
-    // last annotated size; null for an empty mask.
+    // prompt the mask's box as MaskBoxMeasurement gates it (or, without MeasureSizeFromMasks, the
+    // mask's centre with the predicted size); null for an empty mask.
     private BoxXyxy? Measure(LinkerDetection d)
     {
         if (d.Source == PromptSource.Annotated) return d.PromptBox;
@@ -241,26 +246,17 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
         if (rect.IsEmpty) return null;
         var box = rect.ToBox();
         var t = d.PromptTrackId is int id ? Find(id) : null;
-        if (t is not null && !_options.MeasureSizeFromMasks)
-        {
-            var p = t.PredictedBox;
-            return new BoxXyxy(box.CenterX - p.Width / 2, box.CenterY - p.Height / 2, box.CenterX + p.Width / 2, box.CenterY + p.Height / 2);
-        }
-        var (sx, sy) = t?.PromptScale ?? (1, 1);
-        double w = box.Width * sx, h = box.Height * sy;
-        if (t?.AnnotatedSize is var (aw, ah))
-        {
-            double k = _options.MaxSizeChange;
-            w = Math.Clamp(w, aw / k, aw * k);
-            h = Math.Clamp(h, ah / k, ah * k);
-        }
-        return new BoxXyxy(box.CenterX - w / 2, box.CenterY - h / 2, box.CenterX + w / 2, box.CenterY + h / 2);
+        if (t is null) return box;
+        var p = t.PredictedBox;
+        var known = new MaskBoxMeasurement.Track(p, t.PromptScale, t.AnnotatedSize, t.AnnotatedAtEdge);
+        return MaskBoxMeasurement.Measure(box, d.PromptBox, d.Mask.FrameWidth, d.Mask.FrameHeight, known, _options);
     }
 
     // On an annotated frame: remember the box size, and how much larger it is than the mask.
     private void Learn(MaskTrack t, BoxXyxy annotated, BitMask mask)
     {
         t.AnnotatedSize = (Math.Max(1, annotated.Width), Math.Max(1, annotated.Height));
+        t.AnnotatedAtEdge = MaskBoxMeasurement.AtEdge(annotated, mask.FrameWidth, mask.FrameHeight);
         var rect = mask.TightRect();
         if (rect.IsEmpty) return;
         t.PromptScale = (Math.Clamp(annotated.Width / rect.Width, _options.MinPromptScale, _options.MaxPromptScale),

@@ -38,14 +38,22 @@ public sealed class AppearanceStep
     /// <summary>
     /// Keeps the appearance of each annotated object of the frame (its box's pixels) for later
     /// frames. Only annotated boxes: renewing it from matched prompts (at scores of 0.8 and more)
-    /// drifted off the Jilin-1 car within frames (mask-box IoU 0.70 -> 0.09).
+    /// drifted off the Jilin-1 car within frames (mask-box IoU 0.70 -> 0.09). The one exception is
+    /// an object annotated at the frame's edge, of which the box shows only a part: its first mask
+    /// wholly inside the frame (its box's pixels) becomes its appearance, once.
     /// </summary>
     public void Remember(Frame frame, IReadOnlyList<SegmentedObject> linked)
     {
         foreach (var o in linked)
         {
-            if (o.Prompt.Source != PromptSource.Annotated) continue;
-            if (AppearanceTemplate.Cut(frame, o.Prompt.Box) is { } template) _templates[o.TrackId] = template;
+            if (o.Prompt.Source == PromptSource.Annotated)
+            {
+                if (AppearanceTemplate.Cut(frame, o.Prompt.Box) is { } template) _templates[o.TrackId] = template;
+            }
+            else if (_templates.TryGetValue(o.TrackId, out var partial) ? partial.AtFrameEdge : true)
+            {
+                if (AppearanceTemplate.Cut(frame, o.Mask.TightRect().ToBox()) is { AtFrameEdge: false } whole) _templates[o.TrackId] = whole;
+            }
         }
     }
 
@@ -61,9 +69,14 @@ public sealed class AppearanceStep
         if (found is not { } match || match.Score < MinScore)
         {
             Kept++;
-            return prompt;
+            return prompt with { AppearanceScore = found?.Score };
         }
         Corrected++;
-        return prompt with { Box = new BoxXyxy(match.X, match.Y, match.X + w, match.Y + h) };
+        var box = new BoxXyxy(match.X, match.Y, match.X + w, match.Y + h);
+        // A template cut at the frame's edge is the part of an object that was in view, its front
+        // if it is entering: where it is found now, the object reaches from that edge to it.
+        var (left, top, right, bottom) = template.Edges;
+        box = new BoxXyxy(left ? 0 : box.X0, top ? 0 : box.Y0, right ? frame.Width : box.X1, bottom ? frame.Height : box.Y1);
+        return prompt with { Box = box, AppearanceScore = match.Score };
     }
 }

@@ -6,6 +6,12 @@ public enum Propagation
     /// <summary>From each track's first box onward (the frames before it get no masks).</summary>
     Forward,
 
+    /// <summary>
+    /// Backward only: each track from its last used box back to the first frame, every used box a
+    /// new start (<see cref="BackwardPass"/>; frame folders only). The frames after a track's last used box get no masks.
+    /// </summary>
+    Backward,
+
     /// <summary>Forward, and backward from each track's first box to the first frame (<see cref="BackwardPass"/>; frame folders only).</summary>
     Both,
 }

@@ -92,22 +92,26 @@ public static class SegmentJob
         {
             pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)), frame =>
             {
-                var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
-                if (appearance is not null) prompts = timer.Time("appearance", () => appearance.Correct(frame, prompts));
-                var segmented = journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height);
-                if (segmented is null)
+                IReadOnlyList<SegmentedObject> disjoint = [];
+                if (options.Propagate != Propagation.Backward)
                 {
-                    var model = segmenter.Value; // waits for the load on the first frame, outside the "segment" clock
-                    segmented = timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
-                    timer.Time("journal", () => journal.Record(frame.Index, segmented));
+                    var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
+                    if (appearance is not null) prompts = timer.Time("appearance", () => appearance.Correct(frame, prompts));
+                    var segmented = journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height);
+                    if (segmented is null)
+                    {
+                        var model = segmenter.Value; // waits for the load on the first frame, outside the "segment" clock
+                        segmented = timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
+                        timer.Time("journal", () => journal.Record(frame.Index, segmented));
+                    }
+                    else
+                    {
+                        replayed++;
+                    }
+                    var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
+                    disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
+                    appearance?.Remember(frame, disjoint);
                 }
-                else
-                {
-                    replayed++;
-                }
-                var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
-                var disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
-                appearance?.Remember(frame, disjoint);
                 if (earlier.TryGetValue(frame.Index, out var backward))
                     disjoint = timer.Time("resolve", () => OverlapResolver.Resolve([.. disjoint, .. backward]));
                 foreach (var o in disjoint)
@@ -204,17 +208,20 @@ public static class SegmentJob
         throw new JobException($"{boxes.File}:{box.Line}: a box in frame {last + 1}, past the last frame of {input} ({count} frames)");
     }
 
-    // The backward pass of --propagate both, before the forward one writes anything. It reads the
-    // same folder source as the forward pass (reading back to front leaves its forward state alone).
+    // The backward pass of --propagate both or backward, before the forward one writes anything. It
+    // reads the same folder source as the forward pass (reading back to front leaves its forward state alone).
     private static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> RunBackward(SegmentOptions options, IFrameSource source, BoxAnnotations boxes,
         PromptPlan plan, bool ignoreIds, BackgroundLoad<ISegmenter> segmenter, CancellationToken cancellationToken)
     {
-        if (options.Propagate != Propagation.Both) return new Dictionary<int, IReadOnlyList<SegmentedObject>>();
+        if (options.Propagate == Propagation.Forward) return new Dictionary<int, IReadOnlyList<SegmentedObject>>();
+        string flag = $"--propagate {options.Propagate.ToString().ToLowerInvariant()}";
         if (ignoreIds)
-            throw new JobException($"--propagate both follows each object back from its first box by its id; {options.Boxes} gives boxes without ids (--ignore-ids or negative ids)");
+            throw new JobException($"{flag} follows each object back from its boxes by its id; {options.Boxes} gives boxes without ids (--ignore-ids or negative ids)");
         if (source is not ImageSequenceSource frames)
-            throw new JobException($"--propagate both reads frames back to front and needs a folder of frames; {options.Input} is a video (extract its frames first: ffmpeg -i {options.Input} frames/%06d.png)");
-        return VideoErrors.AsJobError(() => BackwardPass.Run(frames, boxes, plan, segmenter.Value, cancellationToken));
+            throw new JobException($"{flag} reads frames back to front and needs a folder of frames; {options.Input} is a video (extract its frames first: ffmpeg -i {options.Input} frames/%06d.png)");
+        return VideoErrors.AsJobError(() => options.Propagate == Propagation.Both
+            ? BackwardPass.BeforeFirstBoxes(frames, boxes, plan, segmenter.Value, cancellationToken)
+            : BackwardPass.FromEveryUsedBox(frames, boxes, plan, options.Schedule, segmenter.Value, cancellationToken));
     }
 
     private static IFrameSource Open(SegmentOptions options) =>

@@ -97,7 +97,7 @@ public sealed class TrackedPromptSource
                 Exited++;
                 continue;
             }
-            prompts.Add(new ObjectPrompt(p.TrackId, p.Class, Widen(p).ClipTo(_width, _height), PromptSource.Predicted) { Memory = p.Memory });
+            prompts.Add(new ObjectPrompt(p.TrackId, p.Class, Widen(p, _width, _height).ClipTo(_width, _height), PromptSource.Predicted) { Memory = p.Memory });
             PredictedPrompts++;
         }
         return prompts;
@@ -107,12 +107,21 @@ public sealed class TrackedPromptSource
     /// The predicted box grown by <see cref="MarginSigmas"/> standard deviations of its centre on each
     /// side (at most half its size): the object may have moved off the prediction, and a segmenter
     /// keeps its mask inside the prompt, so a tight box would cut off the part that moved out.
+    /// A box at the frame's edge also reaches further in, away from that edge, by what may come into
+    /// view in a frame (<see cref="MaskBoxMeasurement.EdgeReach"/>): an object entering the frame
+    /// shows more of itself each frame, and its prompt must leave room for it.
     /// </summary>
-    public static BoxXyxy Widen(TrackPrediction p)
+    public static BoxXyxy Widen(TrackPrediction p, int width, int height)
     {
         var b = p.Box;
         double mx = Math.Min(MarginSigmas * p.CenterStd.X, b.Width / 2), my = Math.Min(MarginSigmas * p.CenterStd.Y, b.Height / 2);
-        return new BoxXyxy(b.X0 - mx, b.Y0 - my, b.X1 + mx, b.Y1 + my);
+        double x0 = b.X0 - mx, y0 = b.Y0 - my, x1 = b.X1 + mx, y1 = b.Y1 + my;
+        double rx = MaskBoxMeasurement.EdgeReach(b.Width, b.Height), ry = MaskBoxMeasurement.EdgeReach(b.Height, b.Width);
+        if (b.X0 <= 1) x1 += rx;
+        if (b.X1 >= width - 1) x0 -= rx;
+        if (b.Y0 <= 1) y1 += ry;
+        if (b.Y1 >= height - 1) y0 -= ry;
+        return new BoxXyxy(x0, y0, x1, y1);
     }
 
     /// <summary>Margin of predicted prompts, in standard deviations of the predicted centre.</summary>

@@ -18,16 +18,27 @@ public sealed record CropLogits(float[] Logits, int Size, CropWindow Window)
     /// The logits resampled into another window's Size x Size grid (bilinear, half-pixel centres),
     /// so the previous mask lines up with the current crop although the object and window moved.
     /// </summary>
-    public float[] ResampleTo(CropWindow target)
+    public float[] ResampleTo(CropWindow target) => Resample(target, 0, 0);
+
+    /// <summary>
+    /// The logits moved with the crop: resampled into <paramref name="target"/>'s grid as if the
+    /// previous window had moved to share its centre. Crops are centred on their prompts, so this
+    /// moves the previous mask by the prompt's motion, the measured motion of the object.
+    /// </summary>
+    public float[] FollowedTo(CropWindow target) =>
+        Resample(target, Window.X + Window.Side / 2.0 - (target.X + target.Side / 2.0), Window.Y + Window.Side / 2.0 - (target.Y + target.Side / 2.0));
+
+    // Samples this map at the target grid's pixel centres shifted by (dx, dy) frame pixels.
+    private float[] Resample(CropWindow target, double dx, double dy)
     {
         var result = new float[Size * Size];
         double step = (double)target.Side / Size, back = (double)Size / Window.Side;
         for (int v = 0; v < Size; v++)
         {
-            double y = target.Y + (v + 0.5) * step;
+            double y = target.Y + (v + 0.5) * step + dy;
             for (int u = 0; u < Size; u++)
             {
-                double x = target.X + (u + 0.5) * step;
+                double x = target.X + (u + 0.5) * step + dx;
                 result[v * Size + u] = x < Window.X || y < Window.Y || x >= Window.X + Window.Side || y >= Window.Y + Window.Side
                     ? Outside
                     : Sample((x - Window.X) * back - 0.5, (y - Window.Y) * back - 0.5);

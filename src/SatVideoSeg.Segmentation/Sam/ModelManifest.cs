@@ -44,6 +44,12 @@ public sealed record ModelManifest
     public bool MultimaskOutput { get; init; }
 
     /// <summary>
+    /// Whether the decoder uses <c>mask_input</c> (SAM's exports do; sat-unet v1 multiplies it by zero):
+    /// then a track prompted from its prediction is offered its previous mask, moved with it (mask memory).
+    /// </summary>
+    public bool MaskInputUsed { get; init; }
+
+    /// <summary>
     /// Which mask a decoder that returns one mask per prompt gives: "token0", SamPredictor's
     /// multimask_output=False mask (the project's exports, sat-unet), or "point-count", the official
     /// export's --return-single-mask rule (token 0 only for more than 2 points, else the best of

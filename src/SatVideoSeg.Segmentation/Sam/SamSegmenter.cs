@@ -106,11 +106,13 @@ public sealed class SamSegmenter : ISegmenter
                 _preprocessor.WriteCrop(pinned.Mat, windows[i], images.AsSpan(i * _preprocessor.ImageSize, _preprocessor.ImageSize));
             }
             var points = Enumerable.Range(0, n).Select(i => PromptPoints.ForCrop(prompts[start + i], windows[i], s)).ToArray();
-            if (Options.MaskFeedback)
+            for (int i = 0; i < n; i++)
             {
-                // The track's last low-res logits, moved into this crop's grid, as SAM's mask_input.
-                for (int i = 0; i < n; i++)
-                    if (prompts[start + i].Memory is CropLogits previous) points[i].MaskInput = previous.ResampleTo(windows[i]);
+                if (prompts[start + i].Memory is not CropLogits previous) continue;
+                // The track's last low-res logits as SAM's mask_input: where they were in the frame
+                // (feedback), or moved with the crop, which follows the object (memory).
+                if (Options.MaskFeedback) points[i].MaskInput = previous.ResampleTo(windows[i]);
+                else if (Options.MaskMemory && prompts[start + i].Source == PromptSource.Predicted) points[i].MaskInput = previous.FollowedTo(windows[i]);
             }
             yield return new CropBatch(start, prompts.Skip(start).Take(n).ToArray(), windows, new Tensor(images, [n, 3, s, s]), points) { ImagePool = _tensors };
         }
@@ -132,7 +134,7 @@ public sealed class SamSegmenter : ISegmenter
             var w = batch.Windows[i];
             var sampler = new LogitSampler(w.X, w.Y, (double)size / w.Side, (double)size / w.Side);
             var segmented = ToObject(batch.Prompts[i], output.Iou, output.LowRes, i, sampler, w.InsideFrame(frame.Width, frame.Height), frame);
-            if (Options.MaskFeedback)
+            if (Options.MaskFeedback || Options.MaskMemory)
             {
                 int k = (int)output.LowRes.Shape[1];
                 var logits = output.LowRes.Data.AsSpan(i * k * size * size, size * size).ToArray();

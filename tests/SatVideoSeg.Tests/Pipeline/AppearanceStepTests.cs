@@ -18,8 +18,9 @@ public class AppearanceStepTests
         for (int dy = 0; dy < 6; dy++)
             for (int dx = 0; dx < 8; dx++)
             {
+                if (x + dx < 0) continue; // the car is partly past the left edge
                 int p = ((y + dy) * w + x + dx) * 3;
-                byte v = (byte)(dx < 4 ? 240 : 150 + 10 * dy);
+                byte v = (byte)(dx < 4 ? 240 : 60 + (dx * 37 + dy * 91) % 180); // a textured front
                 (pixels[p], pixels[p + 1], pixels[p + 2]) = (v, v, (byte)(255 - v));
             }
         return new Frame(index, w, h, pixels);
@@ -69,7 +70,38 @@ public class AppearanceStepTests
         // The car is far from the prediction: only noise in the search window.
         var result = step.Correct(Scene(1, 5, 5), [predicted]).Single();
 
-        Assert.Equal(predicted, result);
+        Assert.Equal(predicted.Box, result.Box);
+        Assert.True(result.AppearanceScore < AppearanceStep.MinScore, $"score {result.AppearanceScore}");
         Assert.Equal(1, step.Kept);
+    }
+
+    [Fact]
+    public void A_Car_Entering_The_Frame_Is_Prompted_From_The_Edge_To_Where_Its_Front_Is_Found()
+    {
+        var step = new AppearanceStep();
+        // 3 px of the car are in view at the left edge (its front: the car drives right).
+        step.Remember(Scene(0, -5, 20), [Linked(new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(0, 20, 3, 26)))]);
+        var predicted = new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(0, 19, 6, 27), PromptSource.Predicted);
+
+        var moved = step.Correct(Scene(1, -2, 20), [predicted]).Single();
+
+        Assert.Equal(0, moved.Box.X0);
+        Assert.Equal(6, moved.Box.X1, 0.3);
+        Assert.Equal(20, moved.Box.Y0, 0.3);
+    }
+
+    [Fact]
+    public void An_Object_First_Seen_At_The_Edge_Takes_Its_First_Whole_Mask_As_Its_Appearance()
+    {
+        var step = new AppearanceStep();
+        step.Remember(Scene(0, -5, 20), [Linked(new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(0, 20, 3, 26)))]);
+        // Later the whole car is in view and its predicted prompt's mask covers it.
+        var inView = new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(9, 19, 19, 27), PromptSource.Predicted);
+        step.Remember(Scene(1, 10, 20), [new SegmentedObject(inView, BitMask.FromBox(new BoxXyxy(10, 20, 18, 26), 64, 48), 0.9, 0.9)]);
+
+        var moved = step.Correct(Scene(2, 14, 21), [inView with { Box = new BoxXyxy(11, 19, 21, 27) }]).Single();
+
+        Assert.Equal(new BoxXyxy(14, 21, 22, 27).X0, moved.Box.X0, 0.3);
+        Assert.Equal(8, moved.Box.Width, 6);
     }
 }

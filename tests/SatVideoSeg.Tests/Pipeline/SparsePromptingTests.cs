@@ -180,6 +180,29 @@ public class SparsePromptingTests
         Assert.Equal(320, report.ObjectFrames);
     }
 
+    [RealDataFact("jilin1-car-0001")]
+    public void Propagating_Backward_From_Every_Tenth_Box_Follows_The_Real_Car_Into_The_Past()
+    {
+        using var dir = new TempDir();
+        string sample = RealData.Path("jilin1-car-0001");
+        var options = new SegmentOptions(Path.Combine(sample, "frames"), Path.Combine(sample, "groundtruth.txt"), dir.File("backward"), "sam")
+        { BoxesEvery = 10, Propagate = Propagation.Backward, WriteOverlay = false, WriteReport = false };
+
+        SegmentJob.Run(options);
+
+        // Boxes used on frames 10, 20, ..., 320 (its last): every frame from 1 gets a mask, each near the car.
+        var truth = BoxFileReader.Read(Path.Combine(sample, "groundtruth.txt"));
+        var rows = MotsFormat.ReadFile(dir.File("backward/" + SegmentJob.TracksFile)).ToArray();
+        Assert.Equal(Enumerable.Range(0, 320), rows.Select(r => r.FrameIndex));
+        foreach (var r in rows.Where(r => r.FrameIndex >= 9))
+        {
+            var mask = r.Rle.Decode().TightRect().ToBox();
+            var box = truth.ForFrame(r.FrameIndex).Single().Box;
+            double dx = mask.CenterX - box.CenterX, dy = mask.CenterY - box.CenterY;
+            Assert.True(Math.Sqrt(dx * dx + dy * dy) < 4, $"frame {r.FrameIndex + 1}: mask centred at ({mask.CenterX:0.0}, {mask.CenterY:0.0}), the car at ({box.CenterX:0.0}, {box.CenterY:0.0})");
+        }
+    }
+
     [Fact]
     public void Propagating_Both_Ways_Over_A_Video_Is_Refused_Before_Any_Output()
     {
@@ -193,6 +216,18 @@ public class SparsePromptingTests
     }
 
     [Fact]
+    public void Propagating_Backward_Over_A_Video_Is_Refused_Before_Any_Output()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+
+        var e = Assert.Throws<JobException>(() => SegmentJob.Run(new SegmentOptions(video, boxes, dir.File("out"), "box") { Propagate = Propagation.Backward }));
+
+        Assert.Contains("--propagate backward reads frames back to front and needs a folder of frames", e.Message);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
     public void Propagating_Both_Ways_Needs_Object_Ids()
     {
         using var dir = new TempDir();
@@ -200,7 +235,7 @@ public class SparsePromptingTests
 
         var e = Assert.Throws<JobException>(() => SegmentJob.Run(new SegmentOptions(video, boxes, dir.File("out"), "box") { Propagate = Propagation.Both, IgnoreIds = true }));
 
-        Assert.Contains("--propagate both follows each object back from its first box by its id", e.Message);
+        Assert.Contains("--propagate both follows each object back from its boxes by its id", e.Message);
         Assert.False(Directory.Exists(dir.File("out")));
     }
 }

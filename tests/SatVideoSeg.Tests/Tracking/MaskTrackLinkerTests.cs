@@ -228,6 +228,26 @@ public class MaskTrackLinkerTests
     }
 
     [Fact]
+    public void A_Predicted_Mask_Neither_The_Segmenter_Nor_The_Appearance_Vouches_For_Marks_The_Track_Lost()
+    {
+        var linker = new MaskTrackLinker();
+        linker.Update(0, [Annotated(1, Box(20, 20)), Annotated(2, Box(80, 20))]);
+        var p1 = linker.Predict(1)[0].Box;
+        var p2 = linker.Predict(1)[1].Box;
+        var doubtful = Predicted(1, p1, BitMask.FromBox(p1, W, H)) with { PredictedIoU = 0.3, AppearanceScore = 0.2 };
+        var seen = Predicted(2, p2, BitMask.FromBox(p2, W, H)) with { PredictedIoU = 0.3, AppearanceScore = 0.9 };
+
+        var r = linker.Update(1, [doubtful, seen]);
+
+        Assert.Equal(new int?[] { null, 2 }, r.TrackIds);
+        Assert.Equal(new[] { 1 }, r.Lost);
+        // Still prompted while lost, and re-acquired by a mask that passes.
+        var again = linker.Predict(2).Single(p => p.TrackId == 1).Box;
+        var back = linker.Update(2, [Predicted(1, again, BitMask.FromBox(again, W, H)) with { PredictedIoU = 0.8 }]);
+        Assert.Equal(new[] { 1 }, back.Refound);
+    }
+
+    [Fact]
     public void A_Mask_That_Grows_From_A_Predicted_Prompt_Cannot_Grow_The_Track_Beyond_Its_Size_Bound()
     {
         // A segmenter that returns the whole prompt box plus a 4 px margin would double the box every few frames.

@@ -5,25 +5,34 @@ namespace SatVideoSeg.Tests.Segmentation.Sam;
 
 public class CropLogitsTests
 {
-    private static CropLogits Gradient() =>
-        // 4x4 map over a 4 px window at (10,10): logit = column index.
-        new(Enumerable.Range(0, 16).Select(i => (float)(i % 4)).ToArray(), 4, new CropWindow(10, 10, 4));
-
-    [Fact]
-    public void Resampling_Into_The_Same_Window_Gives_The_Same_Logits()
+    // An 8x8 map over a 16 px window at (10, 10): positive on cells (3..4, 3..4), the object at the crop's centre.
+    private static CropLogits CentredBlob()
     {
-        var logits = Gradient();
-
-        Assert.Equal(logits.Logits, logits.ResampleTo(logits.Window));
+        var logits = Enumerable.Repeat(-5f, 64).ToArray();
+        foreach (int v in new[] { 3, 4 })
+            foreach (int u in new[] { 3, 4 }) logits[v * 8 + u] = 5;
+        return new CropLogits(logits, 8, new CropWindow(10, 10, 16));
     }
 
     [Fact]
-    public void A_Window_Moved_One_Pixel_Right_Shifts_The_Map_And_Marks_Uncovered_Pixels_As_Background()
+    public void Followed_To_A_Crop_That_Moved_With_The_Object_The_Mask_Stays_At_Its_Centre()
     {
-        // The new window starts at x = 11: its column u sees the old column u + 1; its last column
-        // (x = 14.5) lies outside the old window and gets the background logit.
-        var moved = Gradient().ResampleTo(new CropWindow(11, 10, 4));
+        var previous = CentredBlob();
 
-        Assert.Equal(new float[] { 1, 2, 3, CropLogits.Outside }, moved[..4]);
+        var followed = previous.FollowedTo(new CropWindow(16, 12, 16));
+
+        Assert.Equal(previous.Logits, followed);
+    }
+
+    [Fact]
+    public void Resampled_Into_A_Crop_That_Moved_The_Mask_Stays_Where_It_Was_In_The_Frame()
+    {
+        // The window moved 6 px (3 cells) right: the blob, fixed in the frame, is 3 cells further left.
+        var resampled = CentredBlob().ResampleTo(new CropWindow(16, 10, 16));
+
+        Assert.Equal(5f, resampled[3 * 8 + 0]);
+        Assert.Equal(5f, resampled[4 * 8 + 1]);
+        Assert.Equal(-5f, resampled[3 * 8 + 3]);
+        Assert.Equal(CropLogits.Outside, resampled[3 * 8 + 7]);
     }
 }

@@ -107,6 +107,35 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
         Assert.Contains(a, r => !r.Mask.IsEmpty);
     }
 
+    [TrainingPythonFact("isaid-P0003")]
+    public void A_Predicted_Prompt_Is_Given_Its_Tracks_Previous_Mask_Where_The_Model_Uses_Mask_Input()
+    {
+        var (frame, prompts) = RealP0003.Load();
+        using var model = SamModel.Load(exported["sam"].Folder);
+        var options = SamOptions.FromManifest(model.Manifest);
+        using var segmenter = new SamSegmenter(model, options, ownsModel: false);
+        var first = segmenter.Segment(frame, prompts.Take(8).ToArray());
+        // The next frame (the same pixels): each vehicle prompted from its prediction, 2 px off, with its memory.
+        var predicted = first.Select(o => o.Prompt with { Box = Shift(o.Prompt.Box, 2), Source = PromptSource.Predicted, Memory = o.Memory }).ToArray();
+
+        var withMemory = segmenter.Segment(frame, predicted);
+        var withoutMemory = segmenter.Segment(frame, predicted.Select(p => p with { Memory = null }).ToArray());
+        var annotated = segmenter.Segment(frame, predicted.Select(p => p with { Source = PromptSource.Annotated }).ToArray());
+
+        Assert.True(model.Manifest.MaskInputUsed && options.MaskMemory);
+        Assert.All(first, o => Assert.IsType<CropLogits>(o.Memory));
+        // Random weights still read mask_input (dense embedding of the mask): the masks change with it...
+        Assert.Contains(Enumerable.Range(0, 8), i => withMemory[i].PredictedIoU != withoutMemory[i].PredictedIoU);
+        // ...and an annotated box is never given one.
+        for (int i = 0; i < 8; i++)
+        {
+            Assert.Equal(withoutMemory[i].PredictedIoU, annotated[i].PredictedIoU);
+            Assert.Equal(withoutMemory[i].Mask.Area, annotated[i].Mask.Area);
+        }
+    }
+
+    private static BoxXyxy Shift(BoxXyxy b, double d) => new(b.X0 + d, b.Y0 + d, b.X1 + d, b.Y1 + d);
+
     // IoU >= 0.99, or, for small masks, every differing pixel has a reference logit within 0.02 of
     // the threshold: random weights give smooth logits of |x| < 0.5, and the reference's OpenCV 4.6
     // resizes bicubic crops one grey level away from the engine's 4.13 on ~3% of values, so a
