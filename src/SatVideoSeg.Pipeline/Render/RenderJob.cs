@@ -46,7 +46,7 @@ public static class RenderJob
         int frames = 0;
         using var staged = new StagedOutputs();
         string video = staged.Stage(options.Output);
-        using (var sink = VideoErrors.AsJobError(() => FrameSinks.Create(video, width, info.Height, info.Fps)))
+        using (var sink = VideoErrors.AsJobError(() => FrameSinks.Create(video, width, info.Height, info.Fps, publishedAs: options.Output)))
         {
             using var frameEnumerator = source.ReadFrames(cancellationToken).GetEnumerator();
             while (VideoErrors.AsJobError(frameEnumerator.MoveNext))
