@@ -40,6 +40,11 @@ mkdir -p "$work"/{state,spool,log,run}
 chmod 755 "$work"
 pids=()
 cleanup() {
+  # Jobs first (a failed check may leave tasks running), else their slurmstepd outlive the daemons.
+  if [ -n "${SLURM_CONF:-}" ]; then
+    scancel --quiet --user=root 2>/dev/null || true
+    for _ in $(seq 20); do squeue -h 2>/dev/null | grep -q . || break; sleep 0.5; done
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -n "${KEEP_SLURM_WORK:-}" ] || rm -rf "$work"
 }
@@ -49,12 +54,13 @@ trap cleanup EXIT
 munge_socket=/run/munge/munge.socket.2
 if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
   [ -s /etc/munge/munge.key ] || { mkdir -p /etc/munge; dd if=/dev/urandom of=/etc/munge/munge.key bs=1 count=128 status=none; }
-  chown munge:munge /etc/munge/munge.key "$work/run" && chmod 400 /etc/munge/munge.key
-  mkdir -p /var/lib/munge /var/log/munge && chown munge:munge /var/lib/munge /var/log/munge
-  munge_socket="$work/run/munge.socket"
-  runuser -u munge -- munged --socket="$munge_socket" --pid-file="$work/run/munged.pid" --log-file="$work/log/munged.log" \
-    || skip "munged did not start"
-  pids+=("$(cat "$work/run/munged.pid")")
+  chown munge:munge /etc/munge/munge.key && chmod 400 /etc/munge/munge.key
+  mkdir -p /var/lib/munge /var/log/munge "$work/munge" && chown munge:munge /var/lib/munge /var/log/munge "$work/munge"
+  chmod 755 "$work/munge"
+  munge_socket="$work/munge/munge.socket"
+  runuser -u munge -- munged --socket="$munge_socket" --pid-file="$work/munge/munged.pid" --log-file="$work/munge/munged.log" \
+    || skip "munged did not start: $(tail -n 2 "$work/munge/munged.log" 2>/dev/null)"
+  pids+=("$(cat "$work/munge/munged.pid")")
   munge --socket="$munge_socket" -n | unmunge --socket="$munge_socket" >/dev/null || skip "munged does not answer"
 fi
 
@@ -129,6 +135,9 @@ for _ in $(seq 600); do
     [ -e "$lock" ] || continue
     seq=$(basename "$lock" .lock)
     [ -e "$OUT/status/$seq.json" ] && continue
+    # Mid-sequence: some of its DAVIS frames are written (staged, not yet published).
+    frames=$(find "$OUT/davis/Annotations" -path "*/$seq.*.partial/*.png" 2>/dev/null | wc -l)
+    [ "$frames" -ge 20 ] || continue
     # The lock file holds the pid of the run converting the sequence; its environment names its task.
     pid=$(cat "$lock" 2>/dev/null || true)
     task=$(tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | sed -n 's/^SLURM_ARRAY_TASK_ID=//p' || true)
@@ -138,7 +147,7 @@ for _ in $(seq 600); do
 done
 [ -n "$victim" ] || fail "never saw a task converting a sequence"
 scancel "${job}_$task"
-say "cancelled task ${job}_$task while it converted $victim"
+say "cancelled task ${job}_$task while it converted $victim ($frames of its frames written)"
 for _ in $(seq 120); do
   squeue -h -j "${job}_$task" 2>/dev/null | grep -q . || break
   sleep 0.5
@@ -156,8 +165,9 @@ say "resubmitted task $task as job $again"
 FINALIZE=1 sbatch --parsable --wait --array=0 --cpus-per-task=1 --mem=0 --dependency=afterany:"$job":"$again" --output="$work/log/finalize-%j.log" deploy/slurm/convert-array.sh >/dev/null \
   || fail "the finalize job failed"
 # Every task but the cancelled one completed (MinJobAge keeps finished jobs listed; no accounting needed).
-states=$(scontrol -o show job "$job" | grep -o 'JobState=[A-Z_]*' | sort | uniq -c | tr -s ' ' | tr '\n' ';')
-scontrol -o show job "$job" "$again" | grep -o 'JobState=[A-Z_]*' | grep -qv -e COMPLETED -e CANCELLED && fail "array tasks did not all complete: $states"
+states=$( { scontrol -o show job "$job"; scontrol -o show job "$again"; } | grep -o 'JobState=[A-Z_]*')
+echo "$states" | grep -qv -e COMPLETED -e CANCELLED && fail "array tasks did not all complete: $(echo "$states" | sort | uniq -c | tr -s '\n ' '; ')"
+[ "$(echo "$states" | grep -c CANCELLED)" -eq 1 ] || fail "expected exactly the one cancelled task: $(echo "$states" | sort | uniq -c | tr -s '\n ' '; ')"
 scontrol -o show job "$again" | grep -q 'JobState=COMPLETED' || fail "the resubmitted task did not complete"
 grep -q '"complete": true' "$OUT/report.json" || fail "report.json says the conversion is not complete"
 

@@ -21,6 +21,8 @@ namespace SatVideoSeg.Pipeline.Common;
 public sealed class StagedOutputs : IDisposable
 {
     private readonly List<Output> _outputs = [];
+    // Folders made for the outputs (mots/<seq>/gt), deepest first: an unpublished run removes them again when empty.
+    private readonly List<string> _createdFolders = [];
     private bool _published;
 
     /// <summary>The destinations, in publishing order.</summary>
@@ -68,21 +70,40 @@ public sealed class StagedOutputs : IDisposable
         foreach (var o in _outputs) o.DeleteReplaced();
     }
 
-    /// <summary>Deletes what was staged and not published (a failed or cancelled run leaves none of it).</summary>
+    /// <summary>Deletes what was staged and not published, and the folders made for it when empty (a failed or cancelled run leaves none of it).</summary>
     public void Dispose()
     {
         if (_published) return;
         foreach (var o in _outputs) o.DeleteStaged();
+        foreach (string folder in _createdFolders)
+        {
+            try
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: another run may be filling it.
+            }
+        }
     }
 
     private string Add(string destination, bool isFolder)
     {
         string full = Path.GetFullPath(destination);
         if (_outputs.Any(o => o.Destination == full)) throw new ArgumentException($"{full} is staged twice", nameof(destination));
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        CreateFolder(Path.GetDirectoryName(full)!);
         var output = new Output(full, PartialFileName.For(full), isFolder);
         _outputs.Add(output);
         return output.Staged;
+    }
+
+    private void CreateFolder(string folder)
+    {
+        var missing = new List<string>();
+        for (string? f = folder; !string.IsNullOrEmpty(f) && !Directory.Exists(f); f = Path.GetDirectoryName(f)) missing.Add(f);
+        Directory.CreateDirectory(folder);
+        _createdFolders.InsertRange(0, missing.Where(f => !_createdFolders.Contains(f)));
     }
 
     // One output: its staged name and, during a publish, the earlier file it replaces.
