@@ -23,7 +23,16 @@ public sealed class StagedOutputs : IDisposable
     private readonly List<Output> _outputs = [];
     // Folders made for the outputs (mots/<seq>/gt), deepest first: an unpublished run removes them again when empty.
     private readonly List<string> _createdFolders = [];
+    private readonly bool _ownsDestinations;
     private bool _published;
+
+    /// <summary>A set with nothing staged yet.</summary>
+    /// <param name="ownsDestinations">
+    /// The caller holds the destinations exclusively (segment's folder lock, convert's sequence
+    /// lock): staging one first deletes what a killed run (SIGKILL, node loss) staged for it. Without
+    /// a lock (render) such files stay, as they may be another live run's.
+    /// </param>
+    public StagedOutputs(bool ownsDestinations = false) => _ownsDestinations = ownsDestinations;
 
     /// <summary>The destinations, in publishing order.</summary>
     public IReadOnlyList<string> Destinations => _outputs.Select(o => o.Destination).ToArray();
@@ -92,10 +101,22 @@ public sealed class StagedOutputs : IDisposable
     {
         string full = Path.GetFullPath(destination);
         if (_outputs.Any(o => o.Destination == full)) throw new ArgumentException($"{full} is staged twice", nameof(destination));
-        CreateFolder(Path.GetDirectoryName(full)!);
+        string folder = Path.GetDirectoryName(full)!;
+        CreateFolder(folder);
+        if (_ownsDestinations) DeleteLeftovers(folder, Path.GetFileName(full));
         var output = new Output(full, PartialFileName.For(full), isFolder);
         _outputs.Add(output);
         return output.Staged;
+    }
+
+    // "<name>.<pid>-<n>.partial" files and folders, and the writers' own temporaries below them.
+    private static void DeleteLeftovers(string folder, string name)
+    {
+        foreach (string leftover in Directory.EnumerateFileSystemEntries(folder, $"{name}.*{PartialFileName.Suffix}"))
+        {
+            if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
+            else File.Delete(leftover);
+        }
     }
 
     private void CreateFolder(string folder)

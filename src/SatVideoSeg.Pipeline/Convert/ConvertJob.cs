@@ -65,7 +65,7 @@ public static class ConvertJob
                 int number = n + 1;
                 // A stopped or failed sequence leaves none of its files (its staged ones are deleted);
                 // the done marker is published last, so a sequence counts only once all its files are in place.
-                using var staged = new StagedOutputs();
+                using var staged = new StagedOutputs(ownsDestinations: true); // the sequence's lock
                 var summary = new SequenceConverter(options, segmenter, videoId).Convert(sequence, staged,
                     (doneFrames, total) => progress?.Report(new ConvertProgress(sequence.Name, number, mine.Length, doneFrames, total, SequenceState.Running)),
                     cancellationToken);

@@ -73,7 +73,7 @@ public static class SegmentJob
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
         int replayed = 0;
         // Declared before the writers, so disposed after them: a failed run's staged files go last.
-        using var staged = new StagedOutputs();
+        using var staged = new StagedOutputs(ownsDestinations: true); // the folder's lock
         using var tracks = AtomicFile.CreateText(staged.Stage(Path.Combine(options.OutputDirectory, TracksFile)));
         string? overlayPath = options.WriteOverlay ? staged.Stage(Path.Combine(options.OutputDirectory, OverlayFile)) : null;
         using var overlay = overlayPath is not null ? new H264FileSink(overlayPath, info.Width, info.Height, info.Fps) : null;
