@@ -33,8 +33,9 @@ if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null || ! comm
     || skip "apt-get could not install slurm-wlm and munge"
 fi
 
-# 2. The cluster: one node, loopback only, every file under $work, our own ports (a Slurm already
-# on this machine is left alone). Nothing here needs systemd or cgroups.
+# 2. The cluster: one node, loopback only, every file under $work, two free ports of its own (a
+# Slurm already on this machine, or a second run of this test, is left alone). Nothing here needs
+# systemd or cgroups.
 work=$(mktemp -d /tmp/satvidseg-slurm.XXXXXX)
 mkdir -p "$work"/{state,spool,log,run}
 chmod 755 "$work"
@@ -66,11 +67,16 @@ fi
 
 node=ci-node
 cpus=$(nproc)
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for _ in $(seq 50); do
+  port=$(( 20000 + RANDOM % 20000 ))
+  port_free "$port" && port_free $((port + 1)) && break
+done
 cat > "$work/slurm.conf" <<EOF
 ClusterName=satvidseg-ci
 SlurmctldHost=$(hostname -s)(127.0.0.1)
-SlurmctldPort=16817
-SlurmdPort=16818
+SlurmctldPort=$port
+SlurmdPort=$((port + 1))
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -162,8 +168,12 @@ again=$(SHARDS=$shards sbatch --parsable --array="$task" --cpus-per-task=1 --mem
 say "resubmitted task $task as job $again"
 
 # 5. Finalize after both; --wait returns when it has run.
-FINALIZE=1 sbatch --parsable --wait --array=0 --cpus-per-task=1 --mem=0 --dependency=afterany:"$job":"$again" --output="$work/log/finalize-%j.log" deploy/slurm/convert-array.sh >/dev/null \
-  || fail "the finalize job failed"
+# In the background so that a signal to this script reaches the trap at once (bash runs traps only
+# between foreground commands), and the cleanup ends the waiting sbatch too.
+FINALIZE=1 sbatch --parsable --wait --array=0 --cpus-per-task=1 --mem=0 --dependency=afterany:"$job":"$again" --output="$work/log/finalize-%j.log" deploy/slurm/convert-array.sh >/dev/null &
+waiter=$!
+pids+=("$waiter")
+wait "$waiter" || fail "the finalize job failed"
 # Every task but the cancelled one completed (MinJobAge keeps finished jobs listed; no accounting needed).
 states=$( { scontrol -o show job "$job"; scontrol -o show job "$again"; } | grep -o 'JobState=[A-Z_]*')
 echo "$states" | grep -qv -e COMPLETED -e CANCELLED && fail "array tasks did not all complete: $(echo "$states" | sort | uniq -c | tr -s '\n ' '; ')"
