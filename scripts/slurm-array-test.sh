@@ -142,7 +142,7 @@ for _ in $(seq 600); do
     seq=$(basename "$lock" .lock)
     [ -e "$OUT/status/$seq.json" ] && continue
     # Mid-sequence: some of its DAVIS frames are written (staged, not yet published).
-    frames=$(find "$OUT/davis/Annotations" -path "*/$seq.*.partial/*.png" 2>/dev/null | wc -l)
+    frames=$( { find "$OUT/davis/Annotations" -path "*/$seq.*.partial/*.png" 2>/dev/null || true; } | wc -l)
     [ "$frames" -ge 20 ] || continue
     # The lock file holds the pid of the run converting the sequence; its environment names its task.
     pid=$(cat "$lock" 2>/dev/null || true)
