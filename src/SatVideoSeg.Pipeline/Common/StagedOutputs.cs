@@ -34,9 +34,6 @@ public sealed class StagedOutputs : IDisposable
     /// </param>
     public StagedOutputs(bool ownsDestinations = false) => _ownsDestinations = ownsDestinations;
 
-    /// <summary>The destinations, in publishing order.</summary>
-    public IReadOnlyList<string> Destinations => _outputs.Select(o => o.Destination).ToArray();
-
     /// <summary>Where to write the file <paramref name="destination"/> during the run; its folder is created.</summary>
     public string Stage(string destination) => Add(destination, isFolder: false);
 
