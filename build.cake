@@ -1,4 +1,4 @@
-// Build targets: Build, BuildGpu (the CUDA variant, -p:OnnxRuntimeGpu=true), Test (both builds, C# tests + training smoke test), Publish (ReadyToRun CPU build in out/satvidseg), Demo (segment the committed sample).
+// Build targets: Build, BuildGpu (the CUDA variant, -p:OnnxRuntimeGpu=true), Test (both builds, C# tests + training smoke test + deploy/ checks), Publish (ReadyToRun CPU build in out/satvidseg), Demo (segment the committed sample).
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
 var cli = $"src/SatVideoSeg.Cli/bin/{configuration}/net10.0/linux-x64/satvidseg.dll";
@@ -27,6 +27,13 @@ Task("Test").IsDependentOn("Build").IsDependentOn("BuildGpu").Does(() =>
     {
         var code = StartProcess("/usr/bin/python3", new ProcessSettings { Arguments = "-m unittest discover -s training/tests -v" });
         if (code != 0) throw new Exception($"training smoke test failed (exit {code})");
+    }
+    // deploy/: the Slurm array script on a real one-node cluster (about 20 s; skipped, with the
+    // reason printed, where the cluster cannot start) and a schema check of the Kubernetes manifests.
+    foreach (var script in new[] { "scripts/slurm-array-test.sh", "scripts/k8s-schema-check.sh" })
+    {
+        var code = StartProcess("/bin/bash", new ProcessSettings { Arguments = script });
+        if (code != 0) throw new Exception($"{script} failed (exit {code})");
     }
 });
 

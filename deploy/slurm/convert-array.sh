@@ -4,9 +4,12 @@
 # A requeued or re-submitted task resumes: finished sequences (status/<seq>.json) are skipped.
 #
 #   IN=/data/SAT-MTB OUT=/scratch/SAT-MTB-seg sbatch --array=0-7 deploy/slurm/convert-array.sh
-#   # then, once all tasks are done, write the report and merged files over every shard:
-#   IN=... OUT=... sbatch --dependency=afterany:<array job id> --export=ALL,FINALIZE=1 deploy/slurm/convert-array.sh
+#   # one task again (cancelled, failed, node lost): SHARDS keeps the split of the whole array
+#   IN=... OUT=... SHARDS=8 sbatch --array=3 deploy/slurm/convert-array.sh
+#   # then, once all tasks are done, write the report and merged files over every shard (one task):
+#   IN=... OUT=... sbatch --array=0 --dependency=afterany:<array job id> --export=ALL,FINALIZE=1 deploy/slurm/convert-array.sh
 #
+# Tested on a real one-node cluster by scripts/slurm-array-test.sh (part of ./build.sh test).
 # Settings come from the environment: IN, OUT (required), TO (mots,ytvis,davis), SEGMENTER (sam),
 # DEVICE (cpu; cuda with --gres=gpu:1 and a CUDA build), FROM (auto), SATVIDSEG (the command).
 #SBATCH --job-name=satvidseg-convert
@@ -35,9 +38,14 @@ fi
 
 : "${SLURM_ARRAY_TASK_ID:?submit with sbatch --array=0-(N-1)}"
 N=${SHARDS:-${SLURM_ARRAY_TASK_COUNT:?set SHARDS or use a Slurm that sets SLURM_ARRAY_TASK_COUNT}}
-# The array must be 0..N-1 with no gaps or steps, or some shards are never run.
-if [[ "${SLURM_ARRAY_TASK_MIN:-0}" != 0 || "${SLURM_ARRAY_TASK_MAX:-$((N - 1))}" != $((N - 1)) ]]; then
-  echo "error: submit with --array=0-$((N - 1)) (got ${SLURM_ARRAY_TASK_MIN:-?}-${SLURM_ARRAY_TASK_MAX:-?})" >&2
+if [[ -z "${SHARDS:-}" ]]; then
+  # N comes from the array itself, so it must be 0..N-1 with no gaps or steps, or some shards are never run.
+  if [[ "${SLURM_ARRAY_TASK_MIN:-0}" != 0 || "${SLURM_ARRAY_TASK_MAX:-$((N - 1))}" != $((N - 1)) ]]; then
+    echo "error: submit with --array=0-$((N - 1)) (got ${SLURM_ARRAY_TASK_MIN:-?}-${SLURM_ARRAY_TASK_MAX:-?}), or set SHARDS to resubmit some tasks" >&2
+    exit 2
+  fi
+elif (( SLURM_ARRAY_TASK_ID >= N )); then
+  echo "error: task $SLURM_ARRAY_TASK_ID is past SHARDS=$N (tasks are 0..$((N - 1)))" >&2
   exit 2
 fi
 exec "$SATVIDSEG" convert "${common[@]}" --shard "${SLURM_ARRAY_TASK_ID}/${N}"

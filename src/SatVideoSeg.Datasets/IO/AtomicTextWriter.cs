@@ -35,7 +35,17 @@ public sealed class AtomicTextWriter : IDisposable
     public void Dispose()
     {
         if (_committed) return;
-        _writer.Dispose();
-        if (File.Exists(_temporary)) File.Delete(_temporary);
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (IOException)
+        {
+            // The last buffer did not fit (a full disk): the file is discarded anyway.
+        }
+        finally
+        {
+            if (File.Exists(_temporary)) File.Delete(_temporary);
+        }
     }
 }

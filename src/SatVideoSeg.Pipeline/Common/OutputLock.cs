@@ -70,8 +70,18 @@ public sealed partial class OutputLock : IDisposable
                 handle.Dispose();
                 continue;
             }
-            WritePid(handle);
-            return new OutputLock(path, handle, shared);
+            var taken = new OutputLock(path, handle, shared);
+            try
+            {
+                WritePid(handle);
+            }
+            catch
+            {
+                // A full disk: no lock file is left behind by a run that never started.
+                taken.Dispose();
+                throw;
+            }
+            return taken;
         }
     }
 

@@ -15,11 +15,12 @@ namespace SatVideoSeg.Pipeline.Convert;
 /// <summary>
 /// `satvidseg convert`: turns a tracking benchmark into segmentation datasets (MOTS, YouTube-VIS,
 /// DAVIS). Steps: 1. read every sequence (sorted by name); 2. keep this shard's ones; 3. for each,
-/// skip it when its done marker (status/&lt;seq&gt;.json) exists, else convert it and write the
-/// marker last; 4. write report.json over every finished sequence and, once all are finished,
-/// the merged files (ytvis/instances.json, davis/ImageSets/all.txt). Every file is written
-/// atomically and holds no timestamp, so an interrupted run that is resumed ends with the same
-/// bytes as an uninterrupted one.
+/// skip it when its done marker (status/&lt;seq&gt;.json) exists, else convert it and publish its
+/// files together with the marker last; 4. write report.json over every finished sequence and,
+/// once all are finished, the merged files (ytvis/instances.json, davis/ImageSets/all.txt), also
+/// published together. Each set is staged and renamed into place only once complete
+/// (<see cref="StagedOutputs"/>), and no file holds a timestamp, so an interrupted run that is
+/// resumed ends with the same bytes as an uninterrupted one.
 /// </summary>
 public static class ConvertJob
 {
@@ -62,21 +63,14 @@ public static class ConvertJob
                 if (Skip(options, sequence, marker, n, mine.Length, progress)) continue;
                 segmenter ??= SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device);
                 int number = n + 1;
-                SequenceSummary summary;
-                try
-                {
-                    summary = new SequenceConverter(options, segmenter, videoId).Convert(sequence,
-                        (doneFrames, total) => progress?.Report(new ConvertProgress(sequence.Name, number, mine.Length, doneFrames, total, SequenceState.Running)),
-                        cancellationToken);
-                }
-                catch
-                {
-                    // Only the done marker makes a sequence count; its DAVIS frames written so far
-                    // would be rewritten by the resume, so a stopped run leaves none of them.
-                    DeleteFolder(ConvertPaths.DavisSequence(output, sequence.Name));
-                    throw;
-                }
-                AtomicFile.WriteAllText(marker, JsonSerializer.Serialize(summary, RunInfo.Json) + "\n");
+                // A stopped or failed sequence leaves none of its files (its staged ones are deleted);
+                // the done marker is published last, so a sequence counts only once all its files are in place.
+                using var staged = new StagedOutputs(ownsDestinations: true); // the sequence's lock
+                var summary = new SequenceConverter(options, segmenter, videoId).Convert(sequence, staged,
+                    (doneFrames, total) => progress?.Report(new ConvertProgress(sequence.Name, number, mine.Length, doneFrames, total, SequenceState.Running)),
+                    cancellationToken);
+                AtomicFile.WriteAllText(staged.Stage(marker), JsonSerializer.Serialize(summary, RunInfo.Json) + "\n");
+                staged.Publish();
                 progress?.Report(new ConvertProgress(sequence.Name, number, mine.Length, summary.Frames, summary.Frames, SequenceState.Finished));
             }
         }
@@ -95,18 +89,6 @@ public static class ConvertJob
             throw new JobException($"{marker}: this output folder was converted with other settings ({done.Settings}, now {Settings(options)}); use another --out or delete it");
         progress?.Report(new ConvertProgress(sequence.Name, n + 1, count, done.Frames, done.Frames, SequenceState.Skipped));
         return true;
-    }
-
-    private static void DeleteFolder(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the run's own error is the one to report; the resume overwrites them.
-        }
     }
 
     /// <summary>The settings that decide output bytes, as one string stored in each done marker.</summary>
@@ -145,7 +127,8 @@ public static class ConvertJob
     private static ConvertReport Finish(ConvertOptions options, BenchmarkLayout layout, IReadOnlyList<BenchmarkSequence> sequences)
     {
         string output = options.OutputDirectory;
-        if (options.Targets.HasFlag(ConvertTargets.Mots)) MotsClassMap.Save(ConvertPaths.MotsClassMap(output));
+        using var staged = new StagedOutputs();
+        if (options.Targets.HasFlag(ConvertTargets.Mots)) MotsClassMap.Save(staged.Stage(ConvertPaths.MotsClassMap(output)));
         var done = sequences.Select(s => ReadMarker(ConvertPaths.Status(output, s.Name))).Where(m => m is not null).Select(m => m!).ToArray();
         bool complete = done.Length == sequences.Count;
         var flags = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -172,19 +155,20 @@ public static class ConvertJob
             Review = review.Take(options.ReviewLimit).ToArray(),
             ReviewLeftOut = Math.Max(0, review.Length - options.ReviewLimit),
         };
-        AtomicFile.WriteAllText(ConvertPaths.Report(output), JsonSerializer.Serialize(report, RunInfo.Json) + "\n");
-        ConvertReportPage.Write(output, report);
+        AtomicFile.WriteAllText(staged.Stage(ConvertPaths.Report(output)), JsonSerializer.Serialize(report, RunInfo.Json) + "\n");
+        ConvertReportPage.Write(staged.Stage(ConvertPaths.ReportPage(output)), report);
         if (complete)
         {
-            if (options.Targets.HasFlag(ConvertTargets.Ytvis)) MergeYtvis(options, sequences);
+            if (options.Targets.HasFlag(ConvertTargets.Ytvis)) MergeYtvis(options, sequences, staged.Stage(ConvertPaths.YtvisMerged(output)));
             if (options.Targets.HasFlag(ConvertTargets.Davis))
-                AtomicFile.WriteAllText(ConvertPaths.DavisImageSet(output), string.Concat(sequences.Select(s => s.Name + "\n")));
+                AtomicFile.WriteAllText(staged.Stage(ConvertPaths.DavisImageSet(output)), string.Concat(sequences.Select(s => s.Name + "\n")));
         }
+        staged.Publish();
         return report;
     }
 
     // Annotation ids are renumbered 1.. over the whole dataset in sequence order.
-    private static void MergeYtvis(ConvertOptions options, IReadOnlyList<BenchmarkSequence> sequences)
+    private static void MergeYtvis(ConvertOptions options, IReadOnlyList<BenchmarkSequence> sequences, string path)
     {
         var videos = new List<YtvisVideo>();
         var annotations = new List<YtvisAnnotation>();
@@ -195,6 +179,6 @@ public static class ConvertJob
             int first = annotations.Count + 1;
             annotations.AddRange(part.Annotations.Select((a, k) => a with { Id = first + k }));
         }
-        YtvisFormat.Save(ConvertPaths.YtvisMerged(options.OutputDirectory), new YtvisDataset(videos, annotations, Categories), options.CompressedRle);
+        YtvisFormat.Save(path, new YtvisDataset(videos, annotations, Categories), options.CompressedRle);
     }
 }

@@ -8,6 +8,9 @@ public static class ConvertPaths
     /// <summary>report.json.</summary>
     public static string Report(string output) => Path.Combine(output, "report.json");
 
+    /// <summary>report.html.</summary>
+    public static string ReportPage(string output) => Path.Combine(output, Reports.HtmlReportWriter.FileName);
+
     /// <summary>Done marker of a sequence: status/&lt;seq&gt;.json.</summary>
     public static string Status(string output, string sequence) => Path.Combine(output, "status", sequence + ".json");
 

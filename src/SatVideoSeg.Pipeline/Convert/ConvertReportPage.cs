@@ -13,8 +13,8 @@ namespace SatVideoSeg.Pipeline.Convert;
 /// </summary>
 public static class ConvertReportPage
 {
-    /// <summary>Writes &lt;output&gt;/report.html atomically.</summary>
-    public static void Write(string outputDirectory, ConvertReport report)
+    /// <summary>Writes the page to <paramref name="path"/> (<see cref="ConvertPaths.ReportPage"/>, or its staged name) atomically.</summary>
+    public static void Write(string path, ConvertReport report)
     {
         var settings = new List<(string, string)>
         {
@@ -38,6 +38,6 @@ public static class ConvertReportPage
             Settings = settings,
             RawJson = JsonSerializer.Serialize(report, RunInfo.Json),
         };
-        HtmlReportWriter.Write(Path.Combine(outputDirectory, HtmlReportWriter.FileName), page);
+        HtmlReportWriter.Write(path, page);
     }
 }

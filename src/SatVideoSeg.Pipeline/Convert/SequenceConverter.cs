@@ -16,11 +16,12 @@ namespace SatVideoSeg.Pipeline.Convert;
 /// Converts one benchmark sequence: segments every box of every frame, makes each frame's masks
 /// disjoint (<see cref="OverlapResolver"/>), and writes the requested formats. Object ids are
 /// renumbered 1..N by ascending source id (MOTS instance ids and DAVIS indices must be small and
-/// stable). Every file is written atomically; the caller writes the done marker after this returns.
+/// stable). Every file is written to its staged name (<see cref="StagedOutputs"/>); the caller stages
+/// the done marker after this returns and publishes the sequence's files together.
 /// </summary>
 internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segmenter, int videoId)
 {
-    public SequenceSummary Convert(BenchmarkSequence sequence, Action<int, int> frameDone, CancellationToken cancellationToken)
+    public SequenceSummary Convert(BenchmarkSequence sequence, StagedOutputs staged, Action<int, int> frameDone, CancellationToken cancellationToken)
     {
         string output = options.OutputDirectory;
         using var source = OpenFrames(sequence);
@@ -48,7 +49,8 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         var ytvis = options.Targets.HasFlag(ConvertTargets.Ytvis) ? tracks.ToDictionary(t => t.Id, _ => new CocoRle?[frameCount]) : null;
         var ytvisBoxes = ytvis is null ? null : tracks.ToDictionary(t => t.Id, _ => new Core.Geometry.BoxXywh?[frameCount]);
 
-        using var gt = options.Targets.HasFlag(ConvertTargets.Mots) ? AtomicFile.CreateText(ConvertPaths.MotsGt(output, sequence.Name)) : null;
+        using var gt = options.Targets.HasFlag(ConvertTargets.Mots) ? AtomicFile.CreateText(staged.Stage(ConvertPaths.MotsGt(output, sequence.Name))) : null;
+        string? davis = options.Targets.HasFlag(ConvertTargets.Davis) ? staged.StageFolder(ConvertPaths.DavisSequence(output, sequence.Name)) : null;
         int frames = 0, objectFrames = 0;
         foreach (var frame in source.ReadFrames(cancellationToken))
         {
@@ -96,7 +98,7 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             if (options.Targets.HasFlag(ConvertTargets.Davis))
             {
                 var values = kept.Select(o => (sixteenBit ? (int)o.Prompt.Class * 1000 + o.TrackId : o.TrackId, o.Mask)).ToArray();
-                DavisFormat.SaveFrame(ConvertPaths.DavisSequence(output, sequence.Name), frame.Index, frame.Width, frame.Height, values, sixteenBit);
+                DavisFormat.SaveFrame(davis!, frame.Index, frame.Width, frame.Height, values, sixteenBit);
             }
             objectFrames += kept.Count;
             frames++;
@@ -109,7 +111,7 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         foreach (var d in source.DamagedFrames.Where(d => d.Policy == DamagedFramePolicy.Skip))
         {
             if (options.Targets.HasFlag(ConvertTargets.Davis))
-                DavisFormat.SaveFrame(ConvertPaths.DavisSequence(output, sequence.Name), d.FrameIndex, info.Width, info.Height, [], sixteenBit);
+                DavisFormat.SaveFrame(davis!, d.FrameIndex, info.Width, info.Height, [], sixteenBit);
             frames++;
         }
 
@@ -118,10 +120,10 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         {
             gt.Commit();
             new MotsSeqInfo(sequence.Name, info.Width, info.Height, frames, options.MotsFrameBase, info.Fps, "img1",
-                Path.GetExtension(source.Files[0]).ToLowerInvariant()).Save(ConvertPaths.MotsSeqInfo(output, sequence.Name));
+                Path.GetExtension(source.Files[0]).ToLowerInvariant()).Save(staged.Stage(ConvertPaths.MotsSeqInfo(output, sequence.Name)));
         }
         if (ytvis is not null)
-            YtvisFormat.Save(ConvertPaths.YtvisVideo(output, sequence.Name), YtvisVideo(sequence, source, tracks, ytvis, ytvisBoxes!, frames), options.CompressedRle);
+            YtvisFormat.Save(staged.Stage(ConvertPaths.YtvisVideo(output, sequence.Name)), YtvisVideo(sequence, source, tracks, ytvis, ytvisBoxes!, frames), options.CompressedRle);
 
         flags["review"] = review.Count;
         return new SequenceSummary

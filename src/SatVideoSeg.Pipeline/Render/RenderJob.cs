@@ -16,7 +16,8 @@ namespace SatVideoSeg.Pipeline.Render;
 /// `satvidseg render`: draws existing mask tracks over their video without segmenting again, with
 /// the same <see cref="OverlayRenderer"/> that `segment` uses; with a ground-truth file it draws a
 /// comparison instead (<see cref="CompareRenderer"/>). Optionally writes a contact sheet and a
-/// report page. Every output appears only when the whole run succeeds.
+/// report page. Every output appears only when the whole run succeeds: all are staged and
+/// published together once the last is complete (<see cref="StagedOutputs"/>).
 /// </summary>
 public static class RenderJob
 {
@@ -43,7 +44,9 @@ public static class RenderJob
         var recorder = options.ContactSheet is null && options.Report is null ? null : new RunRecorder(info.FrameCount, options.Style, info.Fps, promptSource: false);
         long tp = 0, fn = 0, fp = 0;
         int frames = 0;
-        using (var sink = VideoErrors.AsJobError(() => FrameSinks.Create(options.Output, width, info.Height, info.Fps)))
+        using var staged = new StagedOutputs();
+        string video = staged.Stage(options.Output);
+        using (var sink = VideoErrors.AsJobError(() => FrameSinks.Create(video, width, info.Height, info.Fps, publishedAs: options.Output)))
         {
             using var frameEnumerator = source.ReadFrames(cancellationToken).GetEnumerator();
             while (VideoErrors.AsJobError(frameEnumerator.MoveNext))
@@ -81,9 +84,10 @@ public static class RenderJob
         }
 
         if (recorder is not null && options.ContactSheet is not null)
-            AtomicFile.WriteAllBytes(options.ContactSheet, ImageCodec.Png(ContactSheet.Compose(recorder.Crops)));
+            AtomicFile.WriteAllBytes(staged.Stage(options.ContactSheet), ImageCodec.Png(ContactSheet.Compose(recorder.Crops)));
         var result = new RenderResult(frames, tracks.TrackCount, width, info.Height, tp, fn, fp);
-        if (recorder is not null && options.Report is not null) RenderReportPage.Write(options, result, recorder);
+        if (recorder is not null && options.Report is not null) RenderReportPage.Write(staged.Stage(options.Report), video, options, result, recorder);
+        staged.Publish();
         return result;
     }
 

@@ -8,8 +8,8 @@ namespace SatVideoSeg.Pipeline.Render;
 /// <summary>The report page `render --report` writes: the same generator as segment's report.html.</summary>
 public static class RenderReportPage
 {
-    /// <summary>Builds and writes the page.</summary>
-    public static void Write(RenderOptions options, RenderResult result, RunRecorder recorder)
+    /// <summary>Builds the page and writes it to <paramref name="path"/>; the video is read at <paramref name="video"/> (staged) and linked as <see cref="RenderOptions.Output"/>.</summary>
+    public static void Write(string path, string video, RenderOptions options, RenderResult result, RunRecorder recorder)
     {
         var settings = new List<(string, string)>
         {
@@ -32,12 +32,13 @@ public static class RenderReportPage
             Title = $"render: {Path.GetFileName(options.Tracks)}",
             Subtitle = $"satvidseg {RunInfo.ToolVersion}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC",
             Settings = settings,
-            OverlayVideo = Path.GetFullPath(options.Output),
+            OverlayVideo = Path.GetFullPath(video),
+            OverlayVideoPublishedAs = Path.GetFullPath(options.Output),
             StillPng = recorder.Still is null ? null : ImageCodec.Png(recorder.Still),
             ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops)) : null,
             FrameRange = recorder.FrameRange.Last < 0 ? (0, 0) : recorder.FrameRange,
             Tracks = ReportTracks.From(recorder),
         };
-        HtmlReportWriter.Write(options.Report!, report);
+        HtmlReportWriter.Write(path, report);
     }
 }

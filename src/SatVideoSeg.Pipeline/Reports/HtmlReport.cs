@@ -18,6 +18,12 @@ public sealed record HtmlReport
     /// <summary>Path of the overlay video (embedded when small, else linked relatively); null = none.</summary>
     public string? OverlayVideo { get; init; }
 
+    /// <summary>
+    /// Where <see cref="OverlayVideo"/> will be once the run's outputs are published
+    /// (<see cref="Common.StagedOutputs"/>): what a linked video points to; null = <see cref="OverlayVideo"/>.
+    /// </summary>
+    public string? OverlayVideoPublishedAs { get; init; }
+
     /// <summary>A representative overlay frame as PNG; null = none.</summary>
     public byte[]? StillPng { get; init; }
 

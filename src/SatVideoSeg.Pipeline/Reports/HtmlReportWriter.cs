@@ -59,7 +59,7 @@ public static class HtmlReportWriter
         html.Append($"<p class=\"sub\">{report.Tracks.Count} tracks, <b>{flagged.Length} flagged for review</b>.</p>\n");
 
         html.Append("<section class=\"top\"><div>");
-        bool video = AppendVideo(html, report.OverlayVideo, report.StillPng, folder);
+        bool video = AppendVideo(html, report.OverlayVideo, report.OverlayVideoPublishedAs, report.StillPng, folder);
         if (!video && report.StillPng is not null)
             html.Append($"<figure><img alt=\"overlay still\" src=\"{DataUri("image/png", report.StillPng)}\"><figcaption>overlay, busiest frame</figcaption></figure>");
         html.Append("</div><table class=\"settings\"><tbody>");
@@ -79,14 +79,16 @@ public static class HtmlReportWriter
     }
 
     // The still, when given, is the video's poster: what the page shows before (or without) playback.
-    private static bool AppendVideo(StringBuilder html, string? video, byte[]? still, string folder)
+    // A staged video is read where it is and linked where it will be published.
+    private static bool AppendVideo(StringBuilder html, string? video, string? publishedAs, byte[]? still, string folder)
     {
         if (video is null || !File.Exists(video)) return false;
         var info = new FileInfo(video);
-        string type = Path.GetExtension(video).ToLowerInvariant() switch { ".webp" => "image/webp", ".gif" => "image/gif", _ => "video/mp4" };
+        string linked = Path.GetFullPath(publishedAs ?? video);
+        string type = Path.GetExtension(linked).ToLowerInvariant() switch { ".webp" => "image/webp", ".gif" => "image/gif", _ => "video/mp4" };
         string src = info.Length <= EmbedLimitBytes
             ? DataUri(type, File.ReadAllBytes(video))
-            : string.Join('/', Path.GetRelativePath(folder, info.FullName).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
+            : string.Join('/', Path.GetRelativePath(folder, linked).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
         html.Append(type == "video/mp4"
             ? $"<figure><video controls loop muted playsinline preload=\"metadata\"{(still is null ? "" : $" poster=\"{DataUri("image/png", still)}\"")} src=\"{src}\"></video><figcaption>overlay video ({info.Length / 1024} KB{(info.Length <= EmbedLimitBytes ? ", embedded" : ", linked")}); poster: the frame with the most objects</figcaption></figure>"
             : $"<figure><img alt=\"overlay\" src=\"{src}\"><figcaption>overlay ({info.Length / 1024} KB)</figcaption></figure>");

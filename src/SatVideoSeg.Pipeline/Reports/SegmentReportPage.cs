@@ -10,10 +10,14 @@ namespace SatVideoSeg.Pipeline.Reports;
 public static class SegmentReportPage
 {
     /// <summary>Builds the page of a finished run from its run.json record and what was recorded while it ran.</summary>
-    public static HtmlReport Build(SegmentReport run, RunRecorder recorder)
+    /// <param name="run">The run's record.</param>
+    /// <param name="recorder">What was recorded while it ran.</param>
+    /// <param name="stagedOverlay">Where overlay.mp4 is until the run's outputs are published (<see cref="StagedOutputs"/>); null = already in place.</param>
+    public static HtmlReport Build(SegmentReport run, RunRecorder recorder, string? stagedOverlay = null)
     {
         var o = run.Options;
-        string overlay = Path.Combine(o.OutputDirectory, SegmentJob.OverlayFile);
+        string published = Path.Combine(o.OutputDirectory, SegmentJob.OverlayFile);
+        string overlay = stagedOverlay ?? published;
         var settings = new List<(string, string)>
         {
             ("input", o.Input),
@@ -37,6 +41,7 @@ public static class SegmentReportPage
             Subtitle = $"{run.Tool}, finished {run.FinishedUtc}",
             Settings = settings,
             OverlayVideo = o.WriteOverlay && File.Exists(overlay) ? overlay : null,
+            OverlayVideoPublishedAs = published,
             StillPng = recorder.Still is null ? null : ImageCodec.Png(recorder.Still),
             ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops)) : null,
             FrameRange = recorder.FrameRange.Last < 0 ? (0, 0) : recorder.FrameRange,
@@ -49,10 +54,13 @@ public static class SegmentReportPage
     /// Renders the page, with run.json left as <see cref="HtmlReportWriter.RawJsonPlaceholder"/>: the
     /// costly part (crops, plots, the overlay video embedded), done before the run's peak memory is sampled.
     /// </summary>
-    public static string Render(SegmentReport run, RunRecorder recorder) =>
-        HtmlReportWriter.Render(Build(run, recorder) with { RawJson = HtmlReportWriter.RawJsonPlaceholder }, run.Options.OutputDirectory);
+    public static string Render(SegmentReport run, RunRecorder recorder, string? stagedOverlay = null) =>
+        HtmlReportWriter.Render(Build(run, recorder, stagedOverlay) with { RawJson = HtmlReportWriter.RawJsonPlaceholder }, run.Options.OutputDirectory);
 
-    /// <summary>Writes a page from <see cref="Render"/> into the run's output folder as report.html, with the run's final run.json.</summary>
-    public static void Write(SegmentReport run, string page, string runJson) =>
-        HtmlReportWriter.WriteWithRawJson(Path.Combine(run.Options.OutputDirectory, HtmlReportWriter.FileName), page, runJson);
+    /// <summary>The page's place in the run's output folder.</summary>
+    public static string PathOf(SegmentReport run) => Path.Combine(run.Options.OutputDirectory, HtmlReportWriter.FileName);
+
+    /// <summary>Writes a page from <see cref="Render"/> to <paramref name="path"/> (<see cref="PathOf"/>, or its staged name), with the run's final run.json.</summary>
+    public static void Write(string path, string page, string runJson) =>
+        HtmlReportWriter.WriteWithRawJson(path, page, runJson);
 }

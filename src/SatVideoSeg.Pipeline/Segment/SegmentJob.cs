@@ -21,9 +21,9 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// `satvidseg segment`: prompts a segmenter with each frame's boxes (or, between sparse boxes,
 /// with the tracks' Kalman-predicted boxes), links the masks into tracks (annotation ids win),
 /// and writes tracks.mots.txt, overlay.mp4, run.json and report.html. Outputs appear only when
-/// the whole run succeeds (temp files renamed at the end); a failed or cancelled run leaves none,
-/// but its journal lets the next identical run skip the frames already segmented
-/// (<see cref="SegmentJournal"/>).
+/// the whole run succeeds: all are staged and published together once the last is complete
+/// (<see cref="StagedOutputs"/>); a failed or cancelled run leaves none, but its journal lets the
+/// next identical run skip the frames already segmented (<see cref="SegmentJournal"/>).
 /// </summary>
 public static class SegmentJob
 {
@@ -72,10 +72,11 @@ public static class SegmentJob
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
         int replayed = 0;
-        using var tracks = AtomicFile.CreateText(Path.Combine(options.OutputDirectory, TracksFile));
-        using var overlay = options.WriteOverlay
-            ? new H264FileSink(Path.Combine(options.OutputDirectory, OverlayFile), info.Width, info.Height, info.Fps)
-            : null;
+        // Declared before the writers, so disposed after them: a failed run's staged files go last.
+        using var staged = new StagedOutputs(ownsDestinations: true); // the folder's lock
+        using var tracks = AtomicFile.CreateText(staged.Stage(Path.Combine(options.OutputDirectory, TracksFile)));
+        string? overlayPath = options.WriteOverlay ? staged.Stage(Path.Combine(options.OutputDirectory, OverlayFile)) : null;
+        using var overlay = overlayPath is not null ? new H264FileSink(overlayPath, info.Width, info.Height, info.Fps) : null;
         // Sparse runs draw prompt boxes: annotated solid, predicted dashed.
         var overlayStyle = options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true };
         // Overlay frames are encoded and dropped: recycle their ~1 MB buffers (steadier memory).
@@ -132,7 +133,7 @@ public static class SegmentJob
                 if (overlay is not null)
                 {
                     using var drawn = timer.Time("render", () => renderer.Render(frame, detections));
-                    timer.Time("encode", () => overlay.Write(drawn));
+                    timer.Time("encode", () => OutputErrors.AsIOError(() => overlay.Write(drawn)));
                 }
                 if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
                 frame.Dispose();
@@ -143,14 +144,16 @@ public static class SegmentJob
             // video whose container gave no frame count, or fewer frames than it said, is checked here.
             if (source is not ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, frames);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or IOException))
         {
-            // Only an interrupted run is worth resuming; a re-run would meet this failure again.
+            // Only an interrupted run is worth resuming; a re-run would meet this failure again. An
+            // output that could not be written (IOException: a full disk) is worth it: once there is
+            // room, the re-run resumes.
             journal.Delete();
             throw;
         }
 
-        timer.Time("encode", () => overlay?.Complete());
+        timer.Time("encode", () => OutputErrors.AsIOError(() => overlay?.Complete()));
         tracks.Commit();
         var report = new SegmentReport
         {
@@ -188,14 +191,15 @@ public static class SegmentJob
                 .ToArray(),
             TrackQuality = quality.Values.OrderBy(q => q.TrackId).Select(q => q.ToQuality()).ToArray(),
         };
-        string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder) : null;
+        string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder, overlayPath) : null;
         // Sampled last, with the page (crops, plots, the embedded overlay video) built: only run.json
         // and the page's streamed write follow (issue 20: sampled before the page, 104 MB was
         // reported against a 152-168 MB peak on 3000 frames).
         report = report with { PeakMemoryMB = RunInfo.PeakMemoryMB() };
         string json = JsonSerializer.Serialize(report, RunInfo.Json);
-        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), json);
-        if (page is not null) SegmentReportPage.Write(report, page, json);
+        AtomicFile.WriteAllText(staged.Stage(Path.Combine(options.OutputDirectory, ReportFile)), json);
+        if (page is not null) SegmentReportPage.Write(staged.Stage(SegmentReportPage.PathOf(report)), page, json);
+        staged.Publish();
         journal.Delete();
         return report;
     }

@@ -11,10 +11,10 @@ public sealed class AnimatedImageSink : IFrameSink
 {
     private readonly FfmpegPipeEncoder _encoder;
 
-    /// <summary>Starts the encoder; the format follows the extension of <paramref name="destination"/> (.gif or .webp).</summary>
-    public AnimatedImageSink(string destination, int width, int height, double fps)
+    /// <summary>Starts the encoder; the format follows <paramref name="format"/> (".gif" or ".webp"), by default the extension of <paramref name="destination"/>.</summary>
+    public AnimatedImageSink(string destination, int width, int height, double fps, string? format = null)
     {
-        string ext = Path.GetExtension(destination).ToLowerInvariant();
+        string ext = (format ?? Path.GetExtension(destination)).ToLowerInvariant();
         if (ext is not (".gif" or ".webp")) throw new ArgumentException($"{destination}: an animated image must end in .gif or .webp");
         string[] codec = ext == ".gif"
             ? ["-filter_complex", "[0:v]split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=bayer:bayer_scale=3", "-loop", "0", "-f", "gif"]

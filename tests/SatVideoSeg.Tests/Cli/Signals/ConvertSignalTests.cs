@@ -24,15 +24,16 @@ public class ConvertSignalTests
         using (var child = ChildCli.Start(args))
         {
             // Mid-sequence, after the first one finished: a sequence is locked for conversion and has
-            // DAVIS frames written, but no done marker.
+            // DAVIS frames written (in its staged folder, davis/Annotations/<seq>.<pid>-<n>.partial), but no done marker.
             child.WaitUntil(() =>
             {
                 string status = Path.Combine(resumed, "status");
                 if (!Directory.Exists(status) || Directory.GetFiles(status, "*.json").Length == 0) return false;
                 return Directory.GetFiles(status, "*.lock").Select(Path.GetFileNameWithoutExtension).Any(sequence =>
                     !File.Exists(ConvertPaths.Status(resumed, sequence!))
-                    && Directory.Exists(ConvertPaths.DavisSequence(resumed, sequence!))
-                    && Directory.GetFiles(ConvertPaths.DavisSequence(resumed, sequence!), "*.png").Length >= 2);
+                    && Directory.Exists(Path.GetDirectoryName(ConvertPaths.DavisSequence(resumed, sequence!)))
+                    && Directory.GetDirectories(Path.GetDirectoryName(ConvertPaths.DavisSequence(resumed, sequence!))!, sequence + ".*.partial")
+                        .Any(staged => Directory.GetFiles(staged, "*.png").Length >= 2));
             }, "a half-converted sequence");
 
             child.Terminate();
@@ -47,7 +48,7 @@ public class ConvertSignalTests
         Assert.True(finished.Length < sequences.Length, "every sequence finished: the signal came too late to test anything");
         foreach (var sequence in sequences.Except(finished))
             Assert.False(Directory.Exists(ConvertPaths.DavisSequence(resumed, sequence!)), $"the stopped sequence {sequence} left DAVIS frames");
-        Assert.Empty(Directory.EnumerateFiles(resumed, "*.partial", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(resumed, "*.partial", SearchOption.AllDirectories));
         Assert.Empty(Directory.EnumerateFiles(resumed, "*.lock", SearchOption.AllDirectories));
 
         using (var again = ChildCli.Start(args))
