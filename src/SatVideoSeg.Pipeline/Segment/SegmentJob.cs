@@ -71,7 +71,7 @@ public static class SegmentJob
 
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
-        int replayed = 0;
+        var frameSegmenter = new FrameSegmenter(prompter, appearance, journal, segmenter, earlier, options.Propagate != Propagation.Backward, timer);
         // Declared before the writers, so disposed after them: a failed run's staged files go last.
         using var staged = new StagedOutputs(ownsDestinations: true); // the folder's lock
         using var tracks = AtomicFile.CreateText(staged.Stage(Path.Combine(options.OutputDirectory, TracksFile)));
@@ -85,37 +85,16 @@ public static class SegmentJob
         var quality = new Dictionary<int, TrackQualityAccumulator>();
         int frames = 0, objectFrames = 0;
 
-        // Decode, segment + link, and write + encode run concurrently over bounded channels;
-        // segmenting and linking stay in frame order on one thread (each frame's prompts depend
-        // on the previous frame's links).
+        // Decode, segment + link (FrameSegmenter), and write + encode run concurrently over bounded
+        // channels; segmenting and linking stay in frame order on one thread (each frame's prompts
+        // depend on the previous frame's links).
         var pipeline = new FramePipeline<(Core.Imaging.Frame Frame, FrameDetections Detections)>(timer);
         try
         {
             pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)), frame =>
             {
-                IReadOnlyList<SegmentedObject> disjoint = [];
-                if (options.Propagate != Propagation.Backward)
-                {
-                    var prompts = timer.Time("link", () => prompter.PromptsFor(frame.Index));
-                    if (appearance is not null) prompts = timer.Time("appearance", () => appearance.Correct(frame, prompts));
-                    var segmented = journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height);
-                    if (segmented is null)
-                    {
-                        var model = segmenter.Value; // waits for the load on the first frame, outside the "segment" clock
-                        segmented = timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
-                        timer.Time("journal", () => journal.Record(frame.Index, segmented));
-                    }
-                    else
-                    {
-                        replayed++;
-                    }
-                    var resolved = timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
-                    disjoint = timer.Time("link", () => prompter.Link(frame.Index, resolved));
-                    appearance?.Remember(frame, disjoint);
-                }
-                if (earlier.TryGetValue(frame.Index, out var backward))
-                    disjoint = timer.Time("resolve", () => OverlapResolver.Resolve([.. disjoint, .. backward]));
-                foreach (var o in disjoint)
+                var detections = frameSegmenter.Process(frame, cancellationToken);
+                foreach (var o in detections.Objects)
                 {
                     if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
                     q.Add(frame.Index, o);
@@ -123,8 +102,8 @@ public static class SegmentJob
                 foreach (var t in prompter.Linker.Tracks)
                     if (t.State == Core.Tracking.TrackState.Lost && quality.TryGetValue(t.Id, out var q)) q.AddLostFrame();
                 frames++;
-                objectFrames += disjoint.Count;
-                return (frame, new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint));
+                objectFrames += detections.Objects.Count;
+                return (frame, detections);
             }, result =>
             {
                 var (frame, detections) = result;
@@ -165,7 +144,7 @@ public static class SegmentJob
             Video = info,
             Frames = frames,
             ObjectFrames = objectFrames,
-            ResumedFrames = replayed,
+            ResumedFrames = frameSegmenter.Replayed,
             Tracks = quality.Count,
             ClippedBoxes = plan.ClippedBoxes,
             NoBoxRows = boxes.NoBoxRows,

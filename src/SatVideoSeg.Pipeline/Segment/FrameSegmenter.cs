@@ -1,0 +1,76 @@
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Diagnostics;
+using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Segmentation;
+
+namespace SatVideoSeg.Pipeline.Segment;
+
+/// <summary>
+/// One frame's journey through a segment run, in frame order (each frame's prompts depend on the
+/// previous frame's links). Read <see cref="Process"/> top to bottom:
+/// 1. predict: the scheduled boxes, and each live track's Kalman-predicted box where it has none;
+/// 2. measure: the appearance step moves predicted prompts to where the track's look matches;
+/// 3. segment, or replay the frame from the journal of an interrupted run;
+/// 4. resolve overlaps between the masks;
+/// 5. link the masks into tracks (the linker updates its tracks; masks it rejects are dropped);
+/// 6. remember the linked objects' appearance for the next frame;
+/// 7. add the backward pass's masks of this frame, where there was one.
+/// With <see cref="Propagation.Backward"/> steps 1-6 do not run: every mask comes from the backward pass.
+/// </summary>
+public sealed class FrameSegmenter(
+    TrackedPromptSource prompter,
+    AppearanceStep? appearance,
+    SegmentJournal journal,
+    BackgroundLoad<ISegmenter> segmenter,
+    IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> backward,
+    bool forward,
+    StageTimer timer)
+{
+    /// <summary>Frames replayed from the journal so far.</summary>
+    public int Replayed { get; private set; }
+
+    /// <summary>The frame's linked, non-overlapping objects.</summary>
+    public FrameDetections Process(Frame frame, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SegmentedObject> linked = [];
+        if (forward)
+        {
+            var prompts = Predict(frame);
+            prompts = Measure(frame, prompts);
+            var segmented = SegmentOrReplay(frame, prompts, cancellationToken);
+            var resolved = Resolve(segmented);
+            linked = Link(frame, resolved);
+            appearance?.Remember(frame, linked);
+        }
+        return new FrameDetections(frame.Index, frame.Width, frame.Height, WithBackward(frame.Index, linked));
+    }
+
+    private IReadOnlyList<ObjectPrompt> Predict(Frame frame) => timer.Time("link", () => prompter.PromptsFor(frame.Index));
+
+    private IReadOnlyList<ObjectPrompt> Measure(Frame frame, IReadOnlyList<ObjectPrompt> prompts) =>
+        appearance is null ? prompts : timer.Time("appearance", () => appearance.Correct(frame, prompts));
+
+    private IReadOnlyList<SegmentedObject> SegmentOrReplay(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken)
+    {
+        if (journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height) is { } replayed)
+        {
+            Replayed++;
+            return replayed;
+        }
+        var model = segmenter.Value; // waits for the load on the first frame, outside the "segment" clock
+        var segmented = timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
+        timer.Time("journal", () => journal.Record(frame.Index, segmented));
+        return segmented;
+    }
+
+    private IReadOnlyList<SegmentedObject> Resolve(IReadOnlyList<SegmentedObject> segmented) =>
+        timer.Time("resolve", () => OverlapResolver.Resolve(segmented));
+
+    private IReadOnlyList<SegmentedObject> Link(Frame frame, IReadOnlyList<SegmentedObject> resolved) =>
+        timer.Time("link", () => prompter.Link(frame.Index, resolved));
+
+    private IReadOnlyList<SegmentedObject> WithBackward(int frameIndex, IReadOnlyList<SegmentedObject> linked) =>
+        backward.TryGetValue(frameIndex, out var earlier) ? timer.Time("resolve", () => OverlapResolver.Resolve([.. linked, .. earlier])) : linked;
+}
