@@ -38,6 +38,7 @@ public static class SegmentCommand
         var boxesEvery = new Option<int>("--boxes-every") { Description = "Use each object's box on its first annotated frame and every K-th frame after; frames between are prompted with Kalman-predicted boxes.", DefaultValueFactory = _ => 1 };
         var initOnly = new Option<bool>("--init-only") { Description = "Use each object's first annotated box only; every later frame is prompted with its predicted box." };
         var propagate = new Option<Propagation>("--propagate") { Description = "Forward (from each object's first box on), Backward (each object from its last used box back to the first frame, re-anchored at every used box) or Both (forward, and back from each first box to the first frame); backward and both need a folder of frames.", DefaultValueFactory = _ => Propagation.Forward };
+        var corrections = new Option<string>("--corrections") { Description = "A second box file (same format) with boxes for some frames of some objects: each replaces that box and is always used; run with the same --out, the frames before the first correction are replayed from the journal." };
         var noAppearance = new Option<bool>("--no-appearance") { Description = "Prompt tracks without a box at their Kalman prediction only, without looking for their appearance in the frame." };
         var ignoreIds = new Option<bool>("--ignore-ids") { Description = "Treat the boxes as detections without ids: the linker assigns track ids (implied for negative ids)." };
         var noResume = new Option<bool>("--no-resume") { Description = "Start afresh even if an interrupted run with the same inputs left a journal in --out." };
@@ -46,7 +47,7 @@ public static class SegmentCommand
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, damagedFrames, frameBase, boxesEvery, initOnly, propagate, noAppearance, ignoreIds, noOverlay, noReport, noResume, opacity,
+            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, damagedFrames, frameBase, boxesEvery, initOnly, propagate, corrections, noAppearance, ignoreIds, noOverlay, noReport, noResume, opacity,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -64,6 +65,7 @@ public static class SegmentCommand
                 InitOnly = parse.GetValue(initOnly),
                 Appearance = !parse.GetValue(noAppearance),
                 Propagate = parse.GetValue(propagate),
+                Corrections = parse.GetValue(corrections),
                 IgnoreIds = parse.GetValue(ignoreIds),
                 WriteOverlay = !parse.GetValue(noOverlay),
                 WriteReport = !parse.GetValue(noReport),

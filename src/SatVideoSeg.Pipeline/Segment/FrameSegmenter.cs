@@ -61,7 +61,7 @@ public sealed class FrameSegmenter(
         }
         var model = segmenter.Value; // waits for the load on the first frame, outside the "segment" clock
         var segmented = timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
-        timer.Time("journal", () => journal.Record(frame.Index, segmented));
+        timer.Time("journal", () => journal.Record(frame.Index, prompts, segmented));
         return segmented;
     }
 

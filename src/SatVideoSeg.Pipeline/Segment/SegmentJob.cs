@@ -56,11 +56,13 @@ public static class SegmentJob
             SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer)));
         using var source = Open(options);
         var info = source.Info;
-        var boxes = ReadBoxes(options);
+        var given = ReadBoxes(options.Boxes, options);
         // Negative ids (MOT detection files) mean "no id": then no id is used at all.
-        bool ignoreIds = options.IgnoreIds || boxes.Frames.SelectMany(boxes.ForFrame).Any(b => b.TrackId < 1);
+        bool ignoreIds = options.IgnoreIds || given.Frames.SelectMany(given.ForFrame).Any(b => b.TrackId < 1);
+        var corrections = ReadCorrections(options, given, ignoreIds);
+        var boxes = corrections.Boxes;
         var plan = new PromptPlan(boxes, info.Width, info.Height, useIds: !ignoreIds);
-        var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
+        var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height, corrections: corrections);
         // Dense boxes leave nothing to predict, so the step would never act: outputs stay as they were.
         var appearance = options.Appearance && !options.Schedule.IsDense ? new AppearanceStep() : null;
         // A folder of frames knows its length before decoding, and most videos say theirs when probed
@@ -161,6 +163,7 @@ public static class SegmentJob
             {
                 boxes = options.Schedule.ToString(),
                 annotationIds = !ignoreIds,
+                corrections = options.Corrections is null ? null : new { file = options.Corrections, boxes = corrections.Count, firstFrame = corrections.FirstFrame + 1 },
                 appearance = appearance is null ? null : new { moved = appearance.Corrected, kept = appearance.Kept, minScore = AppearanceStep.MinScore },
             },
             PredictedPrompts = prompter.PredictedPrompts,
@@ -179,7 +182,6 @@ public static class SegmentJob
         AtomicFile.WriteAllText(staged.Stage(Path.Combine(options.OutputDirectory, ReportFile)), json);
         if (page is not null) SegmentReportPage.Write(staged.Stage(SegmentReportPage.PathOf(report)), page, json);
         staged.Publish();
-        journal.Delete();
         return report;
     }
 
@@ -210,15 +212,22 @@ public static class SegmentJob
     private static IFrameSource Open(SegmentOptions options) =>
         VideoErrors.AsJobError(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy, options.DamagedFrames));
 
-    private static BoxAnnotations ReadBoxes(SegmentOptions options)
+    private static BoxAnnotations ReadBoxes(string file, SegmentOptions options)
     {
         try
         {
-            return BoxFileReader.Read(options.Boxes, options.BoxFormat, options.IgnoreIds);
+            return BoxFileReader.Read(file, options.BoxFormat, options.IgnoreIds);
         }
         catch (AnnotationFormatException e)
         {
             throw new JobException(e.Message, e);
         }
+    }
+
+    private static Corrections ReadCorrections(SegmentOptions options, BoxAnnotations boxes, bool ignoreIds)
+    {
+        if (options.Corrections is null) return Corrections.None(boxes);
+        if (ignoreIds) throw new JobException($"--corrections names the objects it corrects by id; {options.Boxes} gives boxes without ids (--ignore-ids or negative ids)");
+        return Corrections.Apply(boxes, ReadBoxes(options.Corrections, options));
     }
 }

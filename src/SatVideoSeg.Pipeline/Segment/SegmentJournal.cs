@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SatVideoSeg.Core.Detections;
@@ -8,15 +9,18 @@ using SatVideoSeg.Pipeline.Common;
 namespace SatVideoSeg.Pipeline.Segment;
 
 /// <summary>
-/// Makes an interrupted `segment` run resumable: every frame's segmenter output (before overlaps
-/// are resolved and tracks linked) is appended to "&lt;out&gt;/.segment-journal.jsonl" and flushed.
-/// A re-run with the same inputs and settings replays those frames instead of running the model;
-/// linking is deterministic, so it rebuilds the same tracks and the same predicted prompts, and
-/// the outputs are byte-identical to an uninterrupted run. The journal is deleted when the run's
-/// outputs are committed. Its first line holds a key over everything that shapes the masks
-/// (input, boxes, model files, settings); a journal with another key is discarded, not replayed.
-/// A last line cut short by a crash is dropped. Nothing is written before the first frame is
-/// recorded, so a run that fails on its inputs leaves no journal.
+/// Makes a `segment` run resumable and correctable: every frame's segmenter output (before
+/// overlaps are resolved and tracks linked) is appended to "&lt;out&gt;/.segment-journal.jsonl" and
+/// flushed, with a hash of the prompts that produced it. A re-run with the same inputs and settings
+/// replays each frame whose prompts are exactly the recorded ones instead of running the model, and
+/// segments the others: an interrupted run resumes where it stopped, and a run given corrections
+/// (<c>--corrections</c>) replays the frames before the first corrected one and re-runs the span after
+/// it. Linking is deterministic, so replayed frames rebuild the same tracks and outputs, byte for byte.
+/// The journal stays beside the outputs (a hidden file about the size of tracks.mots.txt) for the
+/// next correction. Its first line holds a key over everything that shapes the masks besides the
+/// prompts (input, boxes, model files, settings); a journal with another key is discarded, not
+/// replayed. A last line cut short by a crash is dropped. Nothing is written before the first frame
+/// is recorded, so a run that fails on its inputs leaves no journal.
 /// </summary>
 public sealed class SegmentJournal : IDisposable
 {
@@ -59,14 +63,10 @@ public sealed class SegmentJournal : IDisposable
         return new SegmentJournal(path, replay, lines);
     }
 
-    /// <summary>The recorded output of a frame, matched to this run's prompts; null when the frame was not recorded.</summary>
-    /// <exception cref="JobException">The record does not match the prompts (the inputs changed in a way the key missed); the job then deletes the journal.</exception>
+    /// <summary>The recorded output of a frame when it was recorded with exactly these prompts; null otherwise.</summary>
     public IReadOnlyList<SegmentedObject>? TryReplay(int frameIndex, IReadOnlyList<ObjectPrompt> prompts, int width, int height)
     {
-        if (!_replay.TryGetValue(frameIndex, out var recorded)) return null;
-        if (recorded.Objects.Count != prompts.Count || recorded.Objects.Where((o, i) => o.TrackId != prompts[i].TrackId).Any())
-            throw new JobException($"{_path}: frame {frameIndex + 1} was recorded with tracks [{string.Join(",", recorded.Objects.Select(o => o.TrackId))}] " +
-                $"but is now prompted with [{string.Join(",", prompts.Select(p => p.TrackId))}]: the journal does not match this run and is deleted; run again");
+        if (!_replay.TryGetValue(frameIndex, out var recorded) || recorded.Prompts != PromptsHash(prompts)) return null;
         return prompts.Select((p, i) =>
         {
             var o = recorded.Objects[i];
@@ -74,10 +74,10 @@ public sealed class SegmentJournal : IDisposable
         }).ToArray();
     }
 
-    /// <summary>Appends a frame's segmenter output and flushes it to the OS (it survives the process being killed).</summary>
-    public void Record(int frameIndex, IReadOnlyList<SegmentedObject> objects)
+    /// <summary>Appends a frame's segmenter output for its prompts and flushes it to the OS (it survives the process being killed).</summary>
+    public void Record(int frameIndex, IReadOnlyList<ObjectPrompt> prompts, IReadOnlyList<SegmentedObject> objects)
     {
-        var frame = new JournalFrame(frameIndex, objects
+        var frame = new JournalFrame(frameIndex, PromptsHash(prompts), objects
             .Select(o => new JournalObject(o.TrackId, CocoRle.Encode(o.Mask).ToCompressedString(), o.PredictedIoU, o.Stability))
             .ToArray());
         _writer ??= StartWriting();
@@ -85,7 +85,7 @@ public sealed class SegmentJournal : IDisposable
         _writer.Flush();
     }
 
-    /// <summary>Closes and deletes the journal: call once the outputs are committed, or when the run failed on something a re-run would meet again.</summary>
+    /// <summary>Closes and deletes the journal: call when the run failed on something a re-run would meet again.</summary>
     public void Delete()
     {
         _writer?.Dispose();
@@ -103,7 +103,29 @@ public sealed class SegmentJournal : IDisposable
         return new StreamWriter(_path, append: true, new UTF8Encoding(false));
     }
 
-    private static string Header(string key) => JsonSerializer.Serialize(new { journal = 1, key });
+    // Version 2 records each frame's prompts hash (version 1 journals are discarded).
+    private static string Header(string key) => JsonSerializer.Serialize(new { journal = 2, key });
+
+    // SHA-256 over everything of the prompts that the segmenter reads: ids, sources, boxes and
+    // points, bit for bit. (A track's mask memory follows from the earlier frames: where those
+    // replayed, it is the same.)
+    private static string PromptsHash(IEnumerable<ObjectPrompt> prompts)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var text = new StringBuilder();
+        foreach (var p in prompts)
+        {
+            text.Append(p.TrackId).Append(' ').Append(p.Source).Append(' ').Append(Bits(p.Box.X0, p.Box.Y0, p.Box.X1, p.Box.Y1));
+            text.Append(" +").Append(Bits(p.PositivePoints.SelectMany(q => new[] { q.X, q.Y }).ToArray()));
+            text.Append(" -").Append(Bits(p.NegativePoints.SelectMany(q => new[] { q.X, q.Y }).ToArray()));
+            if (p.Oriented is { } o) text.Append(" o").Append(o);
+            text.Append('\n');
+        }
+        sha.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+        return System.Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
+    }
+
+    private static string Bits(params double[] values) => string.Join(',', values.Select(v => BitConverter.DoubleToInt64Bits(v).ToString("x")));
 
     // Lines up to the first that does not parse (a crash can cut the last one short).
     private static List<string> ValidLines(string path)
@@ -124,7 +146,7 @@ public sealed class SegmentJournal : IDisposable
         return valid;
     }
 
-    private sealed record JournalFrame(int Frame, IReadOnlyList<JournalObject> Objects);
+    private sealed record JournalFrame(int Frame, string Prompts, IReadOnlyList<JournalObject> Objects);
 
     private sealed record JournalObject(int TrackId, string Rle, double PredictedIoU, double Stability);
 }

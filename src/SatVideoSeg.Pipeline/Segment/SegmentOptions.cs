@@ -54,6 +54,13 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>Treat the boxes as detections without ids: the linker names the tracks (implied when ids are negative).</summary>
     public bool IgnoreIds { get; init; }
 
+    /// <summary>
+    /// A second box file, in the box file's format, with boxes for some frames of some tracks: each
+    /// replaces that box and is always used (<see cref="Segment.Corrections"/>); the journal of the
+    /// earlier run in the same --out replays the frames before the first one.
+    /// </summary>
+    public string? Corrections { get; init; }
+
     /// <summary>Forward only, or also backward from each track's first box (frame folders).</summary>
     public Propagation Propagate { get; init; } = Propagation.Forward;
 

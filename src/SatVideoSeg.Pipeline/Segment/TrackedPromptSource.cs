@@ -21,10 +21,13 @@ public sealed class TrackedPromptSource
     private readonly int _width;
     private readonly int _height;
     private readonly HashSet<int> _absent = [];
+    private readonly Corrections? _corrections;
 
-    /// <summary>Prompts from <paramref name="plan"/>'s boxes as <paramref name="schedule"/> allows; ids used unless <paramref name="ignoreIds"/>.</summary>
-    public TrackedPromptSource(PromptPlan plan, BoxSchedule schedule, bool ignoreIds, int width, int height, LinkerOptions? linkerOptions = null)
+    /// <summary>Prompts from <paramref name="plan"/>'s boxes as <paramref name="schedule"/> allows, and every box of <paramref name="corrections"/>; ids used unless <paramref name="ignoreIds"/>.</summary>
+    public TrackedPromptSource(PromptPlan plan, BoxSchedule schedule, bool ignoreIds, int width, int height, LinkerOptions? linkerOptions = null,
+        Corrections? corrections = null)
     {
+        _corrections = corrections;
         _plan = plan;
         _schedule = schedule;
         _useIds = !ignoreIds;
@@ -59,7 +62,7 @@ public sealed class TrackedPromptSource
         {
             if (_useIds)
             {
-                if (!_schedule.Uses(_plan.FirstFrames[p.TrackId], frameIndex)) continue;
+                if (!_schedule.Uses(_plan.FirstFrames[p.TrackId], frameIndex) && _corrections?.Covers(frameIndex, p.TrackId) != true) continue;
                 covered.Add(p.TrackId);
                 _absent.Remove(p.TrackId);
                 prompts.Add(p with { Memory = memory.GetValueOrDefault(p.TrackId) });

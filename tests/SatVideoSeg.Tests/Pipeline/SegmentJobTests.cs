@@ -90,7 +90,45 @@ public class SegmentJobTests
 
         Assert.InRange(report.ResumedFrames, 4, TestVideo.Frames - 1);
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole, SegmentJob.TracksFile)), File.ReadAllBytes(Path.Combine(resumed, SegmentJob.TracksFile)));
-        Assert.False(File.Exists(Path.Combine(resumed, SegmentJournal.FileName)));
+        // The journal stays for corrections: running the finished run again replays every frame.
+        Assert.Equal(TestVideo.Frames, SegmentJob.Run(Options(resumed)).ResumedFrames);
+    }
+
+    [Fact]
+    public void A_Run_Given_Corrections_Replays_The_Frames_Before_The_First_And_Equals_A_Fresh_Corrected_Run()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        // Object 1 moved 3 px right and 2 down on frame 5 (0-based 4): a correction of its box there.
+        var five = File.ReadLines(boxes).Select(l => l.Split(',')).First(f => f[0] == "5" && f[1] == "1");
+        string corrections = dir.File("corrections.txt");
+        File.WriteAllText(corrections, $"5,1,{double.Parse(five[2]) + 3},{double.Parse(five[3]) + 2},{five[4]},{five[5]},1,1\n");
+        SegmentOptions Options(string output, string? fix) => new(video, boxes, output, "box") { InitOnly = true, Corrections = fix, WriteReport = false, WriteOverlay = false };
+        SegmentJob.Run(Options(dir.File("out"), null));
+        var before = File.ReadAllLines(dir.File("out/" + SegmentJob.TracksFile));
+
+        var corrected = SegmentJob.Run(Options(dir.File("out"), corrections));
+        SegmentJob.Run(Options(dir.File("fresh"), corrections));
+
+        Assert.Equal(4, corrected.ResumedFrames);
+        var after = File.ReadAllLines(dir.File("out/" + SegmentJob.TracksFile));
+        Assert.Equal(File.ReadAllLines(dir.File("fresh/" + SegmentJob.TracksFile)), after);
+        Assert.Equal(before.Where(l => int.Parse(l.Split(' ')[0]) < 5), after.Where(l => int.Parse(l.Split(' ')[0]) < 5));
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
+    public void A_Correction_For_An_Object_The_Boxes_Do_Not_Have_Names_Its_Line()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        string corrections = dir.File("corrections.txt");
+        File.WriteAllText(corrections, "3,1,10,10,8,6,1,1\n3,9,10,10,8,6,1,1\n");
+
+        var e = Assert.Throws<JobException>(() => SegmentJob.Run(new SegmentOptions(video, boxes, dir.File("out"), "box") { InitOnly = true, Corrections = corrections }));
+
+        Assert.Equal($"{corrections}:2: a correction for object 9, which {boxes} does not have (corrections move the boxes of existing objects)", e.Message);
+        Assert.False(Directory.Exists(dir.File("out")));
     }
 
     [Fact]
