@@ -11,6 +11,8 @@ namespace SatVideoSeg.Core.Tracking;
 /// changes as fast as the object moves, so the size is the mask's, growing by at most the
 /// object's other side per frame (<see cref="EdgeReach"/>; unbounded, a mask leaking along a road
 /// doubled the prompt frame after frame);</item>
+/// <item>elsewhere, without <see cref="LinkerOptions.MeasureSizeFromMasks"/> (the default), the
+/// size stays the predicted one and the mask gives the centre; with it:</item>
 /// <item>a mask that touches a side of its prompt (not the frame's edge) was cut off there: the
 /// object goes on past the prompt, so the size may grow but not shrink, and the box is anchored to
 /// the side that was not cut;</item>

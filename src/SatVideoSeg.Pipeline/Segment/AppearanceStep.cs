@@ -50,7 +50,7 @@ public sealed class AppearanceStep
             {
                 if (AppearanceTemplate.Cut(frame, o.Prompt.Box) is { } template) _templates[o.TrackId] = template;
             }
-            else if (_templates.TryGetValue(o.TrackId, out var partial) ? partial.AtFrameEdge : true)
+            else if (!_templates.TryGetValue(o.TrackId, out var known) || known.AtFrameEdge)
             {
                 if (AppearanceTemplate.Cut(frame, o.Mask.TightRect().ToBox()) is { AtFrameEdge: false } whole) _templates[o.TrackId] = whole;
             }

@@ -36,6 +36,7 @@ public class SegmentFullDiskTests
 
         Assert.Equal(reference.Frames, resumed.ResumedFrames);
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir.File("reference"), SegmentJob.TracksFile)), File.ReadAllBytes(Path.Combine(outDir, SegmentJob.TracksFile)));
-        Assert.Equal([SegmentJob.OverlayFile, HtmlReportWriter.FileName, SegmentJob.ReportFile, SegmentJob.TracksFile], disk.FilesBelow(outDir));
+        // The journal stays beside the outputs, for corrections.
+        Assert.Equal([SegmentJournal.FileName, SegmentJob.OverlayFile, HtmlReportWriter.FileName, SegmentJob.ReportFile, SegmentJob.TracksFile], disk.FilesBelow(outDir));
     }
 }
