@@ -11,6 +11,7 @@ public static class RenderReportPage
     /// <summary>Builds and writes the page.</summary>
     public static void Write(RenderOptions options, RenderResult result, RunRecorder recorder)
     {
+        var tracks = ReportTracks.From(recorder);
         var settings = new List<(string, string)>
         {
             ("input", options.Input),
@@ -34,9 +35,9 @@ public static class RenderReportPage
             Settings = settings,
             OverlayVideo = Path.GetFullPath(options.Output),
             StillPng = recorder.Still is null ? null : ImageCodec.Png(recorder.Still),
-            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops)) : null,
+            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops, trackIds: ReportTracks.InFull(tracks))) : null,
             FrameRange = recorder.FrameRange.Last < 0 ? (0, 0) : recorder.FrameRange,
-            Tracks = ReportTracks.From(recorder),
+            Tracks = tracks,
         };
         HtmlReportWriter.Write(options.Report!, report);
     }

@@ -14,6 +14,7 @@ public static class SegmentReportPage
     {
         var o = run.Options;
         string overlay = Path.Combine(o.OutputDirectory, SegmentJob.OverlayFile);
+        var tracks = ReportTracks.From(recorder);
         var settings = new List<(string, string)>
         {
             ("input", o.Input),
@@ -38,9 +39,9 @@ public static class SegmentReportPage
             Settings = settings,
             OverlayVideo = o.WriteOverlay && File.Exists(overlay) ? overlay : null,
             StillPng = recorder.Still is null ? null : ImageCodec.Png(recorder.Still),
-            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops)) : null,
+            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops, trackIds: ReportTracks.InFull(tracks))) : null,
             FrameRange = recorder.FrameRange.Last < 0 ? (0, 0) : recorder.FrameRange,
-            Tracks = ReportTracks.From(recorder),
+            Tracks = tracks,
             RawJson = JsonSerializer.Serialize(run, RunInfo.Json),
         };
     }
@@ -54,5 +55,6 @@ public static class SegmentReportPage
 
     /// <summary>Writes a page from <see cref="Render"/> into the run's output folder as report.html, with the run's final run.json.</summary>
     public static void Write(SegmentReport run, string page, string runJson) =>
-        HtmlReportWriter.WriteWithRawJson(Path.Combine(run.Options.OutputDirectory, HtmlReportWriter.FileName), page, runJson);
+        HtmlReportWriter.WriteWithRawJson(Path.Combine(run.Options.OutputDirectory, HtmlReportWriter.FileName), page, runJson,
+            Path.Combine(run.Options.OutputDirectory, SegmentJob.OverlayFile));
 }

@@ -80,8 +80,8 @@ public static class SegmentJob
         var overlayStyle = options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true };
         // Overlay frames are encoded and dropped: recycle their ~1 MB buffers (steadier memory).
         var renderer = new OverlayRenderer(overlayStyle, info.Fps, new BufferPool<byte>());
-        var recorder = new RunRecorder(info.FrameCount, overlayStyle, info.Fps);
-        var quality = new Dictionary<int, TrackQualityAccumulator>();
+        // The one per-frame collector: run.json's track quality and, with the report on, the page's data.
+        var recorder = new RunRecorder(info.FrameCount, overlayStyle, info.Fps, trackQuality: true, report: options.WriteReport);
         int frames = 0, objectFrames = 0;
 
         // Decode, segment + link, and write + encode run concurrently over bounded channels;
@@ -110,13 +110,7 @@ public static class SegmentJob
                 appearance?.Remember(frame, disjoint);
                 if (earlier.TryGetValue(frame.Index, out var backward))
                     disjoint = timer.Time("resolve", () => OverlapResolver.Resolve([.. disjoint, .. backward]));
-                foreach (var o in disjoint)
-                {
-                    if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
-                    q.Add(frame.Index, o);
-                }
-                foreach (var t in prompter.Linker.Tracks)
-                    if (t.State == Core.Tracking.TrackState.Lost && quality.TryGetValue(t.Id, out var q)) q.AddLostFrame();
+                recorder.AddLostTracks(frame.Index, prompter.Linker.Tracks.Where(t => t.State == Core.Tracking.TrackState.Lost).Select(t => t.Id));
                 frames++;
                 objectFrames += disjoint.Count;
                 return (frame, new FrameDetections(frame.Index, frame.Width, frame.Height, disjoint));
@@ -131,6 +125,7 @@ public static class SegmentJob
                     timer.Time("encode", () => overlay.Write(drawn));
                 }
                 if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
+                else recorder.Add(frame, detections); // track quality only
                 frame.Dispose();
                 progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
             }, cancellationToken);
@@ -159,7 +154,7 @@ public static class SegmentJob
             Frames = frames,
             ObjectFrames = objectFrames,
             ResumedFrames = replayed,
-            Tracks = quality.Count,
+            Tracks = recorder.TrackCount,
             ClippedBoxes = plan.ClippedBoxes,
             NoBoxRows = boxes.NoBoxRows,
             FrameSizeChanges = source.SizeChanges
@@ -182,7 +177,7 @@ public static class SegmentJob
             IdDisagreements = prompter.Disagreements
                 .Select(d => (object)new { frame = d.FrameIndex + 1, annotationId = d.AnnotationId, linkedTrackId = d.LinkedTrackId, reason = d.Reason })
                 .ToArray(),
-            TrackQuality = quality.Values.OrderBy(q => q.TrackId).Select(q => q.ToQuality()).ToArray(),
+            TrackQuality = recorder.TrackQuality(),
         };
         string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder) : null;
         // Sampled last, with the page (crops, plots, the embedded overlay video) built: only run.json
