@@ -32,6 +32,8 @@ public static class SegmentReportPage
             ("versions", string.Join(", ", run.Versions.Select(kv => $"{kv.Key} {kv.Value}"))),
             ("finished", run.FinishedUtc),
         };
+        // Only runs whose ids were renumbered get the row (other pages keep their bytes).
+        if (run.IdMap is not null) settings.Insert(7, ("ids", $"renumbered in {SegmentJob.TracksFile} (MOTS holds 1..999 per class): {Datasets.Ids.TrackIdMap.FileName} maps them back"));
         return new HtmlReport
         {
             Title = $"segment: {Path.GetFileName(Path.TrimEndingDirectorySeparator(o.Input))}",

@@ -20,7 +20,7 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// <summary>
 /// `satvidseg segment`: prompts a segmenter with each frame's boxes (or, between sparse boxes,
 /// with the tracks' Kalman-predicted boxes), links the masks into tracks (annotation ids win),
-/// and writes tracks.mots.txt, overlay.mp4, run.json and report.html. Outputs appear only when
+/// and writes tracks.mots.txt (with ids.json where MOTS cannot hold the track ids), overlay.mp4, run.json and report.html. Outputs appear only when
 /// the whole run succeeds (temp files renamed at the end); a failed or cancelled run leaves none,
 /// but its journal lets the next identical run skip the frames already segmented
 /// (<see cref="SegmentJournal"/>).
@@ -57,8 +57,10 @@ public static class SegmentJob
         using var source = Open(options);
         var info = source.Info;
         var boxes = ReadBoxes(options);
-        // Negative ids (MOT detection files) mean "no id": then no id is used at all.
-        bool ignoreIds = options.IgnoreIds || boxes.Frames.SelectMany(boxes.ForFrame).Any(b => b.TrackId < 1);
+        // Negative ids (MOT detection files) mean "no id": then no id is used at all. Any other id is
+        // the user's; where MOTS cannot hold it, tracks.mots.txt renumbers it and ids.json maps it back.
+        bool ignoreIds = options.IgnoreIds || boxes.Frames.SelectMany(boxes.ForFrame).Any(b => b.TrackId < 0);
+        var motsIds = new MotsTrackIds(ignoreIds ? null : boxes.Frames.SelectMany(boxes.ForFrame).Select(b => (b.TrackId, b.Class)), options.Boxes);
         var plan = new PromptPlan(boxes, info.Width, info.Height, useIds: !ignoreIds);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height);
         // Dense boxes leave nothing to predict, so the step would never act: outputs stay as they were.
@@ -118,7 +120,7 @@ public static class SegmentJob
             {
                 var (frame, detections) = result;
                 foreach (var o in detections.Objects)
-                    tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
+                    tracks.WriteLine(MotsFormat.FormatLine(frame.Index, motsIds.For(o), o.Prompt.Class, o.Mask, options.MotsFrameBase));
                 if (overlay is not null)
                 {
                     using var drawn = timer.Time("render", () => renderer.Render(frame, detections));
@@ -143,6 +145,8 @@ public static class SegmentJob
 
         timer.Time("encode", () => overlay?.Complete());
         tracks.Commit();
+        // ids.json, beside tracks.mots.txt, only where ids were renumbered (written like run.json: temp file + rename).
+        var idMap = motsIds.SaveMap(options.OutputDirectory);
         var report = new SegmentReport
         {
             Tool = $"satvidseg {RunInfo.ToolVersion}",
@@ -178,6 +182,7 @@ public static class SegmentJob
                 .Select(d => (object)new { frame = d.FrameIndex + 1, annotationId = d.AnnotationId, linkedTrackId = d.LinkedTrackId, reason = d.Reason })
                 .ToArray(),
             TrackQuality = recorder.TrackQuality(),
+            IdMap = idMap,
         };
         string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder) : null;
         // Sampled last, with the page (crops, plots, the embedded overlay video) built: only run.json
