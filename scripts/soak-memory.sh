@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/soak-memory.sh [FRAMES...] [-- COMMAND...]   (default: 1000 10000; COMMAND starts satvidseg)
+# Usage: scripts/soak-memory.sh [--loop] [FRAMES...] [-- COMMAND...]   (default: 1000 10000; COMMAND starts satvidseg)
 # Soak benchmark (issue 17, item 5): for each length, writes a synthetic video (`satvidseg synth`,
 # 320x240, seed 1) and runs `segment` on it with the report on (the default), sampling the
 # process's resident memory (VmRSS) every half second into rss-<frames>.csv (seconds,MB). Prints
@@ -7,9 +7,14 @@
 # the report is built in the last second, between samples), run.json's peakMemoryMB (sampled by
 # segment itself just before it writes run.json), and the ratio of the longest run's exact peak
 # to the shortest's. Not a timed test: seconds are printed for context only.
+# The synthetic scene's objects cross the frame within its first 600 frames, so a long `synth`
+# video is mostly empty; --loop instead repeats the first 1000 frames (and their boxes, same ids)
+# up to each length, so its 16 tracks last the whole video: the per-track report data is what grows.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 frames=()
+loop=0
+[[ "${1:-}" == "--loop" ]] && { loop=1; shift; }
 while [[ $# -gt 0 && "$1" != "--" ]]; do frames+=("$1"); shift; done
 [[ $# -gt 0 ]] && shift
 cmd=("$@")
@@ -19,8 +24,17 @@ scratch="${SOAK_DIR:-$(mktemp -d)}"
 declare -A peak
 for n in "${frames[@]}"; do
   synth="$scratch/synth-$n" out="$scratch/segment-$n"
-  rm -rf "$synth" "$out"
-  "${cmd[@]}" synth --frames "$n" --width 320 --height 240 --out "$synth" >/dev/null
+  rm -rf "$synth" "$synth.base" "$out"
+  if (( loop && n > 1000 )); then
+    # 1000 synthetic frames, re-encoded n frames long by looping, with the boxes repeated every 1000 frames.
+    "${cmd[@]}" synth --frames 1000 --width 320 --height 240 --out "$synth.base" >/dev/null
+    mkdir -p "$synth"
+    ffmpeg -nostdin -v error -stream_loop -1 -i "$synth.base/video.mp4" -frames:v "$n" -c:v libx264 -preset ultrafast -pix_fmt yuv420p -y "$synth/video.mp4"
+    awk -F, -v OFS=, -v n="$n" '{ for (k = 0; $1 + 1000 * k <= n; k++) { line = $0; sub(/^[0-9]+/, $1 + 1000 * k, line); print line } }' "$synth.base/boxes.mot.txt" \
+      | sort -t, -k1,1n -k2,2n > "$synth/boxes.mot.txt"
+  else
+    "${cmd[@]}" synth --frames "$n" --width 320 --height 240 --out "$synth" >/dev/null
+  fi
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$scratch/maxrss-$n.txt" "${cmd[@]}" segment "$synth/video.mp4" --boxes "$synth/boxes.mot.txt" --out "$out" >/dev/null &
   timer=$!
