@@ -4,6 +4,7 @@ using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Pipeline.Eval;
 using SatVideoSeg.Pipeline.Render;
 using SatVideoSeg.Pipeline.Segment;
+using System.Text.RegularExpressions;
 using SatVideoSeg.Tests.Support;
 
 namespace SatVideoSeg.Tests.Pipeline;
@@ -11,13 +12,17 @@ namespace SatVideoSeg.Tests.Pipeline;
 /// <summary>Issue 17, item 2: segment takes any non-negative annotation id; MOTS renumbers what it cannot hold.</summary>
 public class SegmentIdsTests
 {
+    // Rewrites the id column (the second) of a MOT box file.
+    private static void RenameIds(string boxes, Func<string, string> rename) =>
+        File.WriteAllLines(boxes, File.ReadAllLines(boxes).Select(l => l.Split(',')).Select(f => string.Join(',', [f[0], rename(f[1]), .. f[2..]])));
+
     [Fact]
     public void Ids_0_And_1500_Are_Renumbered_In_Mots_With_A_Map_That_Render_And_Eval_Read_Back()
     {
         using var dir = new TempDir();
         var (video, boxes) = TestVideo.Write(dir.Path);
         // Object 1 (a car) becomes id 1500, object 2 (a ship) id 0.
-        File.WriteAllLines(boxes, File.ReadAllLines(boxes).Select(l => l.Split(',') is var f ? string.Join(',', [f[0], f[1] == "1" ? "1500" : "0", .. f[2..]]) : l));
+        RenameIds(boxes, id => id == "1" ? "1500" : "0");
         string outDir = dir.File("out");
 
         var report = SegmentJob.Run(new SegmentOptions(video, boxes, outDir, "box"));
@@ -59,5 +64,19 @@ public class SegmentIdsTests
         Assert.Equal(new[] { 1, 2 }, MotsFormat.ReadFile(Path.Combine(outDir, SegmentJob.TracksFile)).Select(r => r.TrackId).Distinct().Order());
         // Track quality is gathered with the report off too.
         Assert.Equal(2, report.TrackQuality.Count);
+    }
+
+    [Fact]
+    public void The_Console_Says_Once_That_Ids_Were_Renumbered()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+        RenameIds(boxes, id => id == "1" ? "1500" : id);
+
+        var (code, output, _) = CliRunner.Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "-s", "box", "--no-overlay", "--no-report");
+
+        Assert.Equal(0, code);
+        Assert.Single(Regex.Matches(output, "track ids renumbered"));
+        Assert.Contains(TrackIdMap.FileName, output);
     }
 }
