@@ -20,10 +20,10 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// <summary>
 /// `satvidseg segment`: prompts a segmenter with each frame's boxes (or, between sparse boxes,
 /// with the tracks' Kalman-predicted boxes), links the masks into tracks (annotation ids win),
-/// and writes tracks.mots.txt (with ids.json where MOTS cannot hold the track ids), overlay.mp4, run.json and report.html. Outputs appear only when
-/// the whole run succeeds (temp files renamed at the end); a failed or cancelled run leaves none,
-/// but its journal lets the next identical run skip the frames already segmented
-/// (<see cref="SegmentJournal"/>).
+/// and writes tracks.mots.txt (with ids.json where MOTS cannot hold the track ids), overlay.mp4,
+/// run.json and report.html. Outputs appear only when the whole run succeeds (temp files renamed
+/// at the end); a failed or cancelled run leaves none, but its journal lets the next identical run
+/// skip the frames already segmented (<see cref="SegmentJournal"/>).
 /// </summary>
 public static class SegmentJob
 {
@@ -185,9 +185,9 @@ public static class SegmentJob
             IdMap = idMap,
         };
         string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder) : null;
-        // Sampled last, with the page (crops, plots, the embedded overlay video) built: only run.json
-        // and the page's streamed write follow (issue 20: sampled before the page, 104 MB was
-        // reported against a 152-168 MB peak on 3000 frames).
+        // Sampled last, with the page (crops, plots) built: only run.json and the page's streamed
+        // write follow, which streams the overlay video into the page in chunks (issue 20: sampled before the
+        // page, 104 MB was reported against a 152-168 MB peak on 3000 frames).
         report = report with { PeakMemoryMB = RunInfo.PeakMemoryMB() };
         string json = JsonSerializer.Serialize(report, RunInfo.Json);
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), json);
