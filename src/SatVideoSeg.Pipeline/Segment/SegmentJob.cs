@@ -185,9 +185,9 @@ public static class SegmentJob
             IdMap = idMap,
         };
         string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder) : null;
-        // Sampled last, with the page (crops, plots) built: only run.json and the page's streamed
-        // write follow, which streams the overlay video into the page in chunks (issue 20: sampled before the
-        // page, 104 MB was reported against a 152-168 MB peak on 3000 frames).
+        // Sampled last, with the page (crops, plots) built: only run.json and the page's write
+        // follow, which streams the overlay video into the page in chunks (issue 20: sampled
+        // before the page, 104 MB was reported against a 152-168 MB peak on 3000 frames).
         report = report with { PeakMemoryMB = RunInfo.PeakMemoryMB() };
         string json = JsonSerializer.Serialize(report, RunInfo.Json);
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ReportFile), json);
