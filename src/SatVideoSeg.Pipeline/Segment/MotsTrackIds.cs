@@ -27,11 +27,14 @@ internal sealed class MotsTrackIds(IEnumerable<(int Id, ObjectClass Class)>? ann
         }
     }
 
-    /// <summary>Writes ids.json into <paramref name="folder"/> when ids were renumbered; returns what run.json says of it (null when not).</summary>
-    public object? SaveMap(string folder)
+    /// <summary>
+    /// Writes the map to <paramref name="path"/> (ids.json beside tracks.mots.txt, or its staged
+    /// name) when ids were renumbered; returns what run.json says of it (null when not).
+    /// </summary>
+    public object? SaveMap(string path)
     {
         if (_allocator.Map(SegmentJob.TracksFile) is not { } map) return null;
-        map.Save(Path.Combine(folder, TrackIdMap.FileName));
+        map.Save(path);
         return new { file = TrackIdMap.FileName, output = map.Output, ids = map.Written.Count, renumbered = map.Written.Count(kv => kv.Value % 1000 != kv.Key), reason = map.Reason };
     }
 }

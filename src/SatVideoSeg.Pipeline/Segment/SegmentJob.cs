@@ -146,7 +146,7 @@ public static class SegmentJob
         timer.Time("encode", () => overlay?.Complete());
         tracks.Commit();
         // ids.json, beside tracks.mots.txt, only where ids were renumbered (written like run.json: temp file + rename).
-        var idMap = motsIds.SaveMap(options.OutputDirectory);
+        var idMap = motsIds.SaveMap(Path.Combine(options.OutputDirectory, Datasets.Ids.TrackIdMap.FileName));
         var report = new SegmentReport
         {
             Tool = $"satvidseg {RunInfo.ToolVersion}",
