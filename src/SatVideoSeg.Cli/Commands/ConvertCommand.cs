@@ -63,6 +63,8 @@ public static class ConvertCommand
             {
                 console.MarkupLineInterpolated($"[green]done[/]: {report.SequencesDone}/{report.Sequences} sequences ({report.Layout}), {report.Frames} frames, {report.Objects} objects, {report.ObjectFrames} masks, {report.Review.Count + report.ReviewLeftOut} to review -> {parse.GetValue(output)}");
                 if (!report.Complete) console.MarkupLineInterpolated($"  {report.Pending.Count} sequences pending (other shards or an interrupted run)");
+                if (report.IdMaps is { Count: > 0 } maps)
+                    console.MarkupLineInterpolated($"  [yellow]ids renumbered[/] where MOTS/DAVIS cannot hold them: {maps.Count} ids.json maps (original id -> written id), e.g. {maps[0]}; render and eval read them back (see report.json idMaps)");
             }
             return Task.FromResult(code);
         });

@@ -80,6 +80,8 @@ public static class SegmentCommand
                 if (report.DamagedFrames.Count > 0) console.MarkupLineInterpolated($"  [yellow]{report.DamagedFrames.Count} damaged frames {(options.DamagedFrames == DamagedFramePolicy.Skip ? "skipped" : "used")}[/] (see run.json)");
                 if (report.ResumedFrames > 0) console.MarkupLineInterpolated($"resumed: {report.ResumedFrames} frames replayed from the interrupted run's journal");
                 console.MarkupLineInterpolated($"[green]done[/]: {report.Frames} frames, {report.ObjectFrames} object-frames{predicted}, {report.Tracks} tracks with {report.Segmenter} -> {options.OutputDirectory}");
+                if (report.IdMap is not null)
+                    console.MarkupLineInterpolated($"  [yellow]track ids renumbered[/] in {SegmentJob.TracksFile}: MOTS holds 1..999 per class; {Datasets.Ids.TrackIdMap.FileName} maps original id -> written obj_id (render and eval read it back)");
                 int lost = report.TrackQuality.Sum(q => q.LostFrames);
                 if (lost > 0 || report.IdDisagreements.Count > 0)
                     console.MarkupLineInterpolated($"  [yellow]{lost} lost track-frames, {report.IdDisagreements.Count} id disagreements[/] (see run.json)");

@@ -15,6 +15,9 @@ public static class MotsFormat
     /// <summary>Largest instance id that fits the class*1000 + id scheme.</summary>
     public const int MaxTrackId = 999;
 
+    /// <summary>obj_id of an instance id (1..<see cref="MaxTrackId"/>) of a class: class_id*1000 + instance id.</summary>
+    public static int ObjectId(ObjectClass cls, int instanceId) => (int)cls * 1000 + instanceId;
+
     /// <summary>Formats one line; <paramref name="frameBase"/> is 1 (MOTSChallenge) or 0 (KITTI).</summary>
     public static string FormatLine(int frameIndex, int trackId, ObjectClass cls, BitMask mask, int frameBase = 1) =>
         FormatLine(frameIndex, trackId, cls, CocoRle.Encode(mask), frameBase);
@@ -24,7 +27,7 @@ public static class MotsFormat
     {
         if (trackId < 1 || trackId > MaxTrackId)
             throw new ArgumentOutOfRangeException(nameof(trackId), trackId, $"MOTS instance ids must be 1..{MaxTrackId} (obj_id = class*1000 + id)");
-        int objId = (int)cls * 1000 + trackId;
+        int objId = ObjectId(cls, trackId);
         return string.Create(CultureInfo.InvariantCulture,
             $"{frameIndex + frameBase} {objId} {(int)cls} {rle.Height} {rle.Width} {rle.ToCompressedString()}");
     }

@@ -11,5 +11,5 @@ namespace SatVideoSeg.Datasets.Mots;
 public sealed record MotsRecord(int FrameIndex, int TrackId, ObjectClass Class, CocoRle Rle)
 {
     /// <summary>obj_id as MOTS writes it: class_id * 1000 + instance id.</summary>
-    public int ObjectId => (int)Class * 1000 + TrackId;
+    public int ObjectId => MotsFormat.ObjectId(Class, TrackId);
 }

@@ -154,6 +154,7 @@ public static class ConvertJob
             Pending = sequences.Select(s => s.Name).Except(done.Select(d => d.Name)).ToArray(),
             Review = review.Take(options.ReviewLimit).ToArray(),
             ReviewLeftOut = Math.Max(0, review.Length - options.ReviewLimit),
+            IdMaps = done.Any(d => d.IdMaps is not null) ? done.SelectMany(d => d.IdMaps ?? []).ToArray() : null,
         };
         AtomicFile.WriteAllText(staged.Stage(ConvertPaths.Report(output)), JsonSerializer.Serialize(report, RunInfo.Json) + "\n");
         ConvertReportPage.Write(staged.Stage(ConvertPaths.ReportPage(output)), report);

@@ -40,4 +40,10 @@ public static class ConvertPaths
 
     /// <summary>davis/ImageSets/all.txt: the sequence names, written when all are done.</summary>
     public static string DavisImageSet(string output) => Path.Combine(output, "davis", "ImageSets", "all.txt");
+
+    /// <summary>Map of a sequence's MOTS ids to the benchmark's (when they differ): <c>mots/&lt;seq&gt;/gt/ids.json</c>.</summary>
+    public static string MotsIdMap(string output, string sequence) => Path.Combine(Path.GetDirectoryName(MotsGt(output, sequence))!, Datasets.Ids.TrackIdMap.FileName);
+
+    /// <summary>Map of a sequence's DAVIS pixel values to the benchmark's ids (when they differ): <c>davis/Annotations/&lt;seq&gt;/ids.json</c>.</summary>
+    public static string DavisIdMap(string output, string sequence) => Path.Combine(DavisSequence(output, sequence), Datasets.Ids.TrackIdMap.FileName);
 }

@@ -56,4 +56,10 @@ public sealed record ConvertReport
 
     /// <summary>Review entries left out of <see cref="Review"/> by the limit.</summary>
     public int ReviewLeftOut { get; init; }
+
+    /// <summary>
+    /// The ids.json maps written (paths relative to the output folder), where MOTS or DAVIS could not
+    /// keep the benchmark's ids; `render` and `eval` read them back. Null when none.
+    /// </summary>
+    public IReadOnlyList<string>? IdMaps { get; init; }
 }

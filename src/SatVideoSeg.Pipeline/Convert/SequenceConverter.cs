@@ -3,6 +3,7 @@ using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets.Benchmarks;
 using SatVideoSeg.Datasets.Davis;
+using SatVideoSeg.Datasets.Ids;
 using SatVideoSeg.Datasets.IO;
 using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Datasets.YouTubeVis;
@@ -16,8 +17,12 @@ namespace SatVideoSeg.Pipeline.Convert;
 /// Converts one benchmark sequence: segments every box of every frame, makes each frame's masks
 /// disjoint (<see cref="OverlapResolver"/>), and writes the requested formats. Object ids are
 /// renumbered 1..N by ascending source id (MOTS instance ids and DAVIS indices must be small and
-/// stable). Every file is written to its staged name (<see cref="StagedOutputs"/>); the caller stages
-/// the done marker after this returns and publishes the sequence's files together.
+/// stable); above 999 objects MOTS (and the 16-bit DAVIS PNG, whose pixels are MOTS obj_ids)
+/// number them 1.. per class instead (<see cref="MotsIdAllocator"/>). YouTube-VIS keeps the
+/// benchmark's ids. Where the ids written differ from the benchmark's, an ids.json beside the
+/// MOTS file and in the DAVIS folder maps them back (<see cref="TrackIdMap"/>). Every file is
+/// written to its staged name (<see cref="StagedOutputs"/>); the caller stages the done marker
+/// after this returns and publishes the sequence's files together.
 /// </summary>
 internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segmenter, int videoId)
 {
@@ -33,9 +38,8 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             .Select((g, i) => new TrackInfo(i + 1, g.Key, g.First().Class, g.Select(b => b.FineClass).FirstOrDefault(f => f is not null)))
             .ToArray();
         var bySource = tracks.ToDictionary(t => t.SourceId);
-        if (options.Targets.HasFlag(ConvertTargets.Mots) && tracks.Length > MotsFormat.MaxTrackId)
-            throw new JobException($"{sequence.AnnotationFile}: {tracks.Length} objects, MOTS holds at most {MotsFormat.MaxTrackId} per sequence (obj_id = class*1000 + id); convert without mots");
         bool sixteenBit = tracks.Length > DavisFormat.MaxPaletteObjects;
+        var motsIds = MotsIds(sequence, tracks, needed: options.Targets.HasFlag(ConvertTargets.Mots) || (sixteenBit && options.Targets.HasFlag(ConvertTargets.Davis)));
         var boxesByFrame = sequence.Boxes.ToLookup(b => b.FrameIndex);
         var flags = new SortedDictionary<string, int>(StringComparer.Ordinal)
         {
@@ -88,7 +92,7 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             foreach (var o in kept)
             {
                 var rle = CocoRle.Encode(o.Mask);
-                gt?.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, rle, options.MotsFrameBase));
+                gt?.WriteLine(MotsFormat.FormatLine(frame.Index, motsIds![o.TrackId], o.Prompt.Class, rle, options.MotsFrameBase));
                 if (ytvis is not null)
                 {
                     ytvis[o.TrackId][frame.Index] = rle;
@@ -97,7 +101,7 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             }
             if (options.Targets.HasFlag(ConvertTargets.Davis))
             {
-                var values = kept.Select(o => (sixteenBit ? (int)o.Prompt.Class * 1000 + o.TrackId : o.TrackId, o.Mask)).ToArray();
+                var values = kept.Select(o => (sixteenBit ? MotsFormat.ObjectId(o.Prompt.Class, motsIds![o.TrackId]) : o.TrackId, o.Mask)).ToArray();
                 DavisFormat.SaveFrame(davis!, frame.Index, frame.Width, frame.Height, values, sixteenBit);
             }
             objectFrames += kept.Count;
@@ -124,6 +128,7 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         }
         if (ytvis is not null)
             YtvisFormat.Save(staged.Stage(ConvertPaths.YtvisVideo(output, sequence.Name)), YtvisVideo(sequence, source, tracks, ytvis, ytvisBoxes!, frames), options.CompressedRle);
+        var idMaps = SaveIdMaps(sequence, tracks, motsIds, sixteenBit, staged, davis);
 
         flags["review"] = review.Count;
         return new SequenceSummary
@@ -135,11 +140,54 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             Frames = frames,
             ObjectFrames = objectFrames,
             SixteenBitPng = sixteenBit && options.Targets.HasFlag(ConvertTargets.Davis),
+            IdMaps = idMaps.Count == 0 ? null : idMaps,
             Objects = tracks.Select(t => t.ToSummary()).ToArray(),
             Flags = flags,
             DamagedFrames = source.DamagedFrames.Select(DamagedFrameEntry.From).ToArray(),
             Review = review,
         };
+    }
+
+    // MOTS instance id per output id: the output id itself up to 999 objects (1..N fit), else 1.. per
+    // class in ascending source id order; a class of more than 999 objects cannot be written.
+    private static Dictionary<int, int>? MotsIds(BenchmarkSequence sequence, TrackInfo[] tracks, bool needed)
+    {
+        if (!needed) return null;
+        try
+        {
+            var allocator = new MotsIdAllocator(tracks.Select(t => (t.Id, t.Class)));
+            return tracks.ToDictionary(t => t.Id, t => allocator.InstanceId(t.Id, t.Class));
+        }
+        catch (FormatException e)
+        {
+            throw new JobException($"{sequence.AnnotationFile}: {e.Message}; convert to ytvis, which keeps any id (or davis alone)", e);
+        }
+    }
+
+    // ids.json beside the MOTS file and in the DAVIS folder, where the ids written there are not
+    // the benchmark's; returns the maps' paths relative to the output folder.
+    // Each map goes to its staged place: the MOTS one staged beside gt.txt, the DAVIS one into the
+    // staged DAVIS folder (published as one unit).
+    private List<string> SaveIdMaps(BenchmarkSequence sequence, TrackInfo[] tracks, Dictionary<int, int>? motsIds, bool sixteenBit, StagedOutputs staged, string? davis)
+    {
+        var saved = new List<string>();
+        void Save(string path, string output, string format, string writtenAs, string reason, Func<TrackInfo, int> written, Func<TrackInfo, bool> kept)
+        {
+            if (tracks.All(kept)) return;
+            string writeTo = format == "davis" ? Path.Combine(davis!, TrackIdMap.FileName) : staged.Stage(path);
+            new TrackIdMap(output, format, writtenAs, reason, tracks.Select(t => new KeyValuePair<int, int>(t.SourceId, written(t)))).Save(writeTo);
+            saved.Add(Path.GetRelativePath(options.OutputDirectory, path).Replace('\\', '/'));
+        }
+        const string dense = "ids renumbered 1..N by ascending benchmark id for this sequence";
+        if (options.Targets.HasFlag(ConvertTargets.Mots))
+            Save(ConvertPaths.MotsIdMap(options.OutputDirectory, sequence.Name), "gt.txt", "mots", "obj_id = class_id*1000 + instance id",
+                tracks.Length > MotsFormat.MaxTrackId ? $"MOTS holds instance ids 1..{MotsFormat.MaxTrackId} per class: {tracks.Length} objects renumbered 1.. per class" : $"MOTS instance ids are small: {dense}",
+                t => MotsFormat.ObjectId(t.Class, motsIds![t.Id]), t => motsIds![t.Id] == t.SourceId);
+        if (options.Targets.HasFlag(ConvertTargets.Davis))
+            Save(ConvertPaths.DavisIdMap(options.OutputDirectory, sequence.Name), ".", "davis", sixteenBit ? "16-bit pixel value = MOTS obj_id" : "palette index",
+                sixteenBit ? $"{tracks.Length} objects: more than an 8-bit palette PNG holds ({DavisFormat.MaxPaletteObjects}), written as 16-bit MOTS PNGs" : $"DAVIS palette indices are 1..{DavisFormat.MaxPaletteObjects}: {dense}",
+                t => sixteenBit ? MotsFormat.ObjectId(t.Class, motsIds![t.Id]) : t.Id, t => !sixteenBit && t.Id == t.SourceId);
+        return saved;
     }
 
     private YtvisDataset YtvisVideo(BenchmarkSequence sequence, ImageSequenceSource source, TrackInfo[] tracks, Dictionary<int, CocoRle?[]> masks, Dictionary<int, Core.Geometry.BoxXywh?[]> boxes, int frames)
@@ -152,7 +200,8 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
             var seg = masks[t.Id].Take(frames).ToArray();
             var attributes = new Dictionary<string, string> { ["sequence"] = sequence.Name, ["source_id"] = t.SourceId.ToString(CultureInfo.InvariantCulture) };
             if (t.FineClass is not null) attributes["fine_class"] = t.FineClass;
-            return new YtvisAnnotation(t.Id, videoId, (int)t.Class, seg, seg.Select(s => s?.Area).ToArray(),
+            // YouTube-VIS ids are plain integers: the benchmark's own (the merged file renumbers them over the dataset).
+            return new YtvisAnnotation(t.SourceId, videoId, (int)t.Class, seg, seg.Select(s => s?.Area).ToArray(),
                 boxes[t.Id].Take(frames).ToArray()) { Attributes = attributes };
         }).ToArray();
         return new YtvisDataset([video], annotations, ConvertJob.Categories);

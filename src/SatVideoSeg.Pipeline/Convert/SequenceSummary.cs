@@ -27,6 +27,12 @@ public sealed record SequenceSummary
     /// <summary>Whether the DAVIS output uses 16-bit MOTS PNGs (more than 254 objects).</summary>
     public bool SixteenBitPng { get; init; }
 
+    /// <summary>
+    /// ids.json files written for this sequence (paths relative to the output folder): where MOTS or
+    /// DAVIS ids are not the benchmark's; null when none.
+    /// </summary>
+    public IReadOnlyList<string>? IdMaps { get; init; }
+
     /// <summary>The objects, by output id.</summary>
     public IReadOnlyList<ObjectSummary> Objects { get; init; } = [];
 

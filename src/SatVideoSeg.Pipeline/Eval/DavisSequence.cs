@@ -8,6 +8,8 @@ namespace SatVideoSeg.Pipeline.Eval;
 /// A DAVIS sequence folder of indexed PNGs (00000.png, ...): index 0 is background, 1..254 are
 /// objects (one class, "object"), 255 is void (taken from the ground truth only, as
 /// davis2017-evaluation does). Frames are read one at a time; the size comes from the first frame.
+/// An ids.json in the folder (<see cref="Datasets.Ids.TrackIdMap"/>) turns renumbered indices back
+/// into the original ids.
 /// </summary>
 public sealed class DavisSequence : EvalSequence
 {
@@ -19,6 +21,7 @@ public sealed class DavisSequence : EvalSequence
 
     private readonly string[] _files;
     private readonly bool _isGroundTruth;
+    private readonly Datasets.Ids.TrackIdMap? _map;
 
     /// <summary>Lists the PNG frames of <paramref name="folder"/>, in name order.</summary>
     public DavisSequence(string folder, bool isGroundTruth)
@@ -26,6 +29,7 @@ public sealed class DavisSequence : EvalSequence
         Source = folder;
         Name = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(folder));
         _isGroundTruth = isGroundTruth;
+        _map = Datasets.Ids.TrackIdMap.FindFor(folder);
         _files = Directory.GetFiles(folder, "*.png").Order(StringComparer.Ordinal).ToArray();
         if (_files.Length == 0) throw new AnnotationFormatException(folder, 0, "no PNG frames in this DAVIS sequence folder");
         var (w, h, _) = IndexedPng.Read(_files[0]);
@@ -71,7 +75,7 @@ public sealed class DavisSequence : EvalSequence
             foreach (byte p in pixels) present[p] = true;
             var objects = new List<EvalObject>();
             for (int id = 1; id < 255; id++)
-                if (present[id]) objects.Add(new EvalObject(id, ObjectClassName, BitMask.FromLabel<byte>(pixels, (byte)id, w, h)));
+                if (present[id]) objects.Add(new EvalObject(_map?.Original(id) ?? id, ObjectClassName, BitMask.FromLabel<byte>(pixels, (byte)id, w, h)));
             var voidMask = _isGroundTruth && present[VoidLabel] ? BitMask.FromLabel<byte>(pixels, VoidLabel, w, h) : null;
             yield return new EvalFrame(t, objects, voidMask);
         }

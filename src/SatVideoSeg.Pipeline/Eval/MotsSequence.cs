@@ -10,7 +10,8 @@ namespace SatVideoSeg.Pipeline.Eval;
 /// per run), grouped by frame; masks are decoded one frame at a time. Every line must give the same
 /// image size (and the one in seqinfo.ini when there is one); an object id may appear once per frame,
 /// and the masks of one frame must not overlap (TrackEval rejects overlapping MOTS masks). Lines of
-/// class 10 (obj_id 10000) are the frame's ignore region, not objects.
+/// class 10 (obj_id 10000) are the frame's ignore region, not objects. An ids.json beside the file
+/// (<see cref="Datasets.Ids.TrackIdMap"/>) turns renumbered obj_ids back into the original ids.
 /// </summary>
 public sealed class MotsSequence : EvalSequence
 {
@@ -34,6 +35,7 @@ public sealed class MotsSequence : EvalSequence
             _width = info.Width;
             _height = info.Height;
         }
+        var map = Datasets.Ids.TrackIdMap.FindFor(file);
         int maxFrame = -1;
         var seen = new HashSet<(int Frame, int Object)>();
         foreach (var (n, line) in Datasets.Text.AnnotationTextFile.StreamLines(file))
@@ -50,7 +52,8 @@ public sealed class MotsSequence : EvalSequence
                 string what = info is not null && n == 1 ? $"{info.Path} says" : "earlier lines say";
                 throw new AnnotationFormatException(file, n, $"image size {r.Rle.Width}x{r.Rle.Height} differs from {_width}x{_height} ({what})");
             }
-            var (objectId, classId) = RawIds(line);
+            var (writtenId, classId) = RawIds(line);
+            int objectId = map?.Original(writtenId) ?? writtenId;
             if (classId == MotsClassMap.IgnoreClassId)
             {
                 if (!_ignoreByFrame.TryGetValue(r.FrameIndex, out var regions)) _ignoreByFrame[r.FrameIndex] = regions = [];

@@ -2,6 +2,7 @@ using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets;
 using SatVideoSeg.Datasets.Davis;
+using SatVideoSeg.Datasets.Ids;
 using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Datasets.YouTubeVis;
 using SatVideoSeg.Pipeline.Common;
@@ -13,7 +14,8 @@ namespace SatVideoSeg.Pipeline.Render;
 /// indexed PNGs (00000.png, ...), served frame by frame as <see cref="FrameDetections"/>.
 /// Masks stay run-length encoded until their frame is asked for, so memory is the size of the
 /// file, not of decoded masks. Objects carry their mask's tight box as an annotated prompt and an
-/// unknown (NaN) predicted IoU.
+/// unknown (NaN) predicted IoU. Where the file was written with renumbered ids, the ids.json beside
+/// it (<see cref="TrackIdMap"/>) gives the objects their original ids back.
 /// </summary>
 public sealed class MaskTrackFile
 {
@@ -23,6 +25,9 @@ public sealed class MaskTrackFile
 
     /// <summary>The file read.</summary>
     public string Path { get; }
+
+    /// <summary>The map of renumbered ids read beside the file (null when none): track ids are the original ones.</summary>
+    public TrackIdMap? IdMap { get; private set; }
 
     /// <summary>Distinct track ids.</summary>
     public int TrackCount { get; private set; }
@@ -41,10 +46,14 @@ public sealed class MaskTrackFile
         var file = new MaskTrackFile(path);
         try
         {
+            // YouTube-VIS keeps any id; MOTS and DAVIS files may come with a map of renumbered ids.
+            bool ytvis = !Directory.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+            var map = ytvis ? null : TrackIdMap.FindFor(path);
             var records = Directory.Exists(path) ? ReadDavis(path)
-                : path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadYouTubeVis(path)
+                : ytvis ? ReadYouTubeVis(path)
                 : MotsFormat.ReadFile(path, frameBase);
-            foreach (var r in records) file.Add(r);
+            foreach (var r in records) file.Add(map is null ? r : r with { TrackId = map.Original(Directory.Exists(path) ? r.TrackId : r.ObjectId) });
+            file.IdMap = map;
         }
         catch (AnnotationFormatException e)
         {
@@ -95,7 +104,7 @@ public sealed class MaskTrackFile
         foreach (var r in records.OrderBy(r => r.TrackId))
         {
             if (r.Rle.Width != width || r.Rle.Height != height)
-                throw new JobException($"{Path}: frame {frameIndex + 1}, object {r.ObjectId}: mask is {r.Rle.Width}x{r.Rle.Height} but the video is {width}x{height}");
+                throw new JobException($"{Path}: frame {frameIndex + 1}, object {(IdMap is null ? r.ObjectId : r.TrackId)}: mask is {r.Rle.Width}x{r.Rle.Height} but the video is {width}x{height}");
             var mask = r.Rle.Decode();
             var prompt = new ObjectPrompt(r.TrackId, r.Class, mask.TightRect().ToBox());
             objects.Add(new SegmentedObject(prompt, mask, double.NaN, double.NaN));

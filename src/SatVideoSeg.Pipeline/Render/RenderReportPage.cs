@@ -11,6 +11,7 @@ public static class RenderReportPage
     /// <summary>Builds the page and writes it to <paramref name="path"/>; the video is read at <paramref name="video"/> (staged) and linked as <see cref="RenderOptions.Output"/>.</summary>
     public static void Write(string path, string video, RenderOptions options, RenderResult result, RunRecorder recorder)
     {
+        var tracks = ReportTracks.From(recorder);
         var settings = new List<(string, string)>
         {
             ("input", options.Input),
@@ -35,9 +36,9 @@ public static class RenderReportPage
             OverlayVideo = Path.GetFullPath(video),
             OverlayVideoPublishedAs = Path.GetFullPath(options.Output),
             StillPng = recorder.Still is null ? null : ImageCodec.Png(recorder.Still),
-            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops)) : null,
+            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops, trackIds: ReportTracks.InFull(tracks))) : null,
             FrameRange = recorder.FrameRange.Last < 0 ? (0, 0) : recorder.FrameRange,
-            Tracks = ReportTracks.From(recorder),
+            Tracks = tracks,
         };
         HtmlReportWriter.Write(path, report);
     }

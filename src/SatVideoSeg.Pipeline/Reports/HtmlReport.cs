@@ -36,6 +36,12 @@ public sealed record HtmlReport
     /// <summary>The tracks, in any order (the page puts flagged ones first).</summary>
     public IReadOnlyList<ReportTrack> Tracks { get; init; } = [];
 
+    /// <summary>
+    /// Tracks shown in full (card with crops and plots), in <see cref="ReportTracks.PageOrder"/>;
+    /// the rest are rows of one table, so the page stays readable and its size bounded.
+    /// </summary>
+    public int MaxTracksInFull { get; init; } = ReportTracks.DefaultMaxInFull;
+
     /// <summary>The raw run record (run.json) shown folded at the end; null = none.</summary>
     public string? RawJson { get; init; }
 }

@@ -26,32 +26,79 @@ public static class HtmlReportWriter
     public const string RawJsonPlaceholder = "@@satvidseg:run.json@@";
 
     /// <summary>
-    /// Writes a page rendered with <see cref="RawJsonPlaceholder"/> as its raw JSON, with
-    /// <paramref name="rawJson"/> in its place; streamed, so the page is not copied once more.
+    /// Stands in for an embedded video's base64 in a rendered page: the page's writer streams the
+    /// file into its place, so a long video is never held in memory as text (a 10,000-frame
+    /// overlay is ~10 MB: ~27 MB of UTF-16 base64, copied again by the string builder).
     /// </summary>
-    public static void WriteWithRawJson(string path, string html, string rawJson)
+    public const string VideoPlaceholder = "@@satvidseg:video@@";
+
+    /// <summary>
+    /// Writes a page rendered with <see cref="RawJsonPlaceholder"/> as its raw JSON, with
+    /// <paramref name="rawJson"/> in its place and <paramref name="video"/> streamed into
+    /// <see cref="VideoPlaceholder"/> (when the page embeds it); the page is not copied once more.
+    /// </summary>
+    public static void WriteWithRawJson(string path, string html, string rawJson, string? video = null)
     {
-        int at = html.IndexOf(RawJsonPlaceholder, StringComparison.Ordinal);
-        if (at < 0) throw new ArgumentException("the page has no run.json placeholder", nameof(html));
-        AtomicFile.WriteText(path, writer =>
-        {
-            writer.Write(html.AsSpan(0, at));
-            writer.Write(E(rawJson));
-            writer.Write(html.AsSpan(at + RawJsonPlaceholder.Length));
-        });
+        if (!html.Contains(RawJsonPlaceholder, StringComparison.Ordinal)) throw new ArgumentException("the page has no run.json placeholder", nameof(html));
+        WritePage(path, html, video, rawJson);
     }
 
     /// <summary>Writes the page to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, HtmlReport report) =>
-        AtomicFile.WriteAllText(path, Render(report, Path.GetDirectoryName(Path.GetFullPath(path))!));
+        WritePage(path, Render(report, Path.GetDirectoryName(Path.GetFullPath(path))!), report.OverlayVideo, null);
 
-    /// <summary>The page's HTML; relative links are resolved against <paramref name="folder"/>.</summary>
+    // Streams the page, filling each placeholder where it occurs (the video's base64 in chunks).
+    private static void WritePage(string path, string html, string? video, string? rawJson) =>
+        AtomicFile.WriteText(path, writer =>
+        {
+            int at = 0;
+            while (true)
+            {
+                int json = rawJson is null ? -1 : html.IndexOf(RawJsonPlaceholder, at, StringComparison.Ordinal);
+                int media = html.IndexOf(VideoPlaceholder, at, StringComparison.Ordinal);
+                int next = json < 0 ? media : media < 0 ? json : Math.Min(json, media);
+                if (next < 0) break;
+                writer.Write(html.AsSpan(at, next - at));
+                if (next == json)
+                {
+                    writer.Write(E(rawJson!));
+                    at = next + RawJsonPlaceholder.Length;
+                }
+                else
+                {
+                    WriteBase64(writer, video ?? throw new ArgumentException("the page embeds a video but none was given", nameof(video)));
+                    at = next + VideoPlaceholder.Length;
+                }
+            }
+            writer.Write(html.AsSpan(at));
+        });
+
+    // Base64 of a whole file, written in chunks whose length is a multiple of 3, so the text is the
+    // same as one Convert.ToBase64String of all its bytes.
+    private static void WriteBase64(TextWriter writer, string file)
+    {
+        var bytes = new byte[3 * 16 * 1024];
+        var chars = new char[4 * 16 * 1024];
+        using var stream = File.OpenRead(file);
+        int n;
+        while ((n = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false)) > 0)
+        {
+            System.Convert.TryToBase64Chars(bytes.AsSpan(0, n), chars, out int written);
+            writer.Write(chars.AsSpan(0, written));
+        }
+    }
+
+    /// <summary>
+    /// The page's HTML; relative links are resolved against <paramref name="folder"/>. An embedded
+    /// video is left as <see cref="VideoPlaceholder"/>: write the page with <see cref="Write"/> or
+    /// <see cref="WriteWithRawJson"/>, which stream the video into it.
+    /// </summary>
     public static string Render(HtmlReport report, string folder)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{E(report.Title)}</title><style>{Css}</style></head><body>\n");
+            .Append($"<title>{E(report.Title)}</title><style>{Css}{(report.Tracks.Count > report.MaxTracksInFull ? RestCss : "")}</style></head><body>\n");
         html.Append($"<h1>{E(report.Title)}</h1>");
         if (report.Subtitle is not null) html.Append($"<p class=\"sub\">{E(report.Subtitle)}</p>");
 
@@ -67,8 +114,9 @@ public static class HtmlReportWriter
         html.Append("</tbody></table></section>\n");
 
         html.Append("<h2>Tracks</h2>");
-        var ordered = flagged.OrderBy(t => t.Series.TrackId).Concat(report.Tracks.Where(t => t.Flags.Count == 0).OrderBy(t => t.Series.TrackId));
-        foreach (var t in ordered) AppendTrack(html, t, report.FrameRange);
+        var ordered = ReportTracks.PageOrder(report.Tracks).ToArray();
+        foreach (var t in ordered.Take(report.MaxTracksInFull)) AppendTrack(html, t, report.FrameRange);
+        if (ordered.Length > report.MaxTracksInFull) AppendTable(html, ordered[report.MaxTracksInFull..]);
 
         if (report.ContactSheetPng is not null)
             html.Append($"<h2>Contact sheet</h2><img class=\"sheet\" alt=\"contact sheet\" src=\"{DataUri("image/png", report.ContactSheetPng)}\">");
@@ -87,7 +135,7 @@ public static class HtmlReportWriter
         string linked = Path.GetFullPath(publishedAs ?? video);
         string type = Path.GetExtension(linked).ToLowerInvariant() switch { ".webp" => "image/webp", ".gif" => "image/gif", _ => "video/mp4" };
         string src = info.Length <= EmbedLimitBytes
-            ? DataUri(type, File.ReadAllBytes(video))
+            ? $"data:{type};base64,{VideoPlaceholder}"
             : string.Join('/', Path.GetRelativePath(folder, linked).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
         html.Append(type == "video/mp4"
             ? $"<figure><video controls loop muted playsinline preload=\"metadata\"{(still is null ? "" : $" poster=\"{DataUri("image/png", still)}\"")} src=\"{src}\"></video><figcaption>overlay video ({info.Length / 1024} KB{(info.Length <= EmbedLimitBytes ? ", embedded" : ", linked")}); poster: the frame with the most objects</figcaption></figure>"
@@ -114,6 +162,21 @@ public static class HtmlReportWriter
         html.Append("</div></article>\n");
     }
 
+    // The tracks past the page's full cards: one row each, flags included, in page order.
+    private static void AppendTable(StringBuilder html, IReadOnlyList<ReportTrack> rest)
+    {
+        html.Append($"<h3>{rest.Count} more tracks</h3><table class=\"rest\"><thead><tr><th>track</th><th>class</th><th>facts</th><th>review</th></tr></thead><tbody>");
+        foreach (var t in rest)
+        {
+            var s = t.Series;
+            var (b, g, r) = TrackColors.For(s.TrackId);
+            string cls = s.Class == Core.Detections.ObjectClass.Unknown ? "" : Core.Detections.ObjectClasses.Name(s.Class);
+            html.Append($"<tr id=\"track-{s.TrackId}\"{(t.Flags.Count > 0 ? " class=\"flagged\"" : "")}><td><span class=\"swatch\" style=\"background:#{r:x2}{g:x2}{b:x2}\"></span>{s.TrackId}</td>")
+                .Append($"<td>{E(cls)}</td><td>{E(string.Join(", ", t.Summary))}</td><td>{E(string.Join("; ", t.Flags))}</td></tr>");
+        }
+        html.Append("</tbody></table>\n");
+    }
+
     private static string DataUri(string type, byte[] bytes) => $"data:{type};base64,{System.Convert.ToBase64String(bytes)}";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
@@ -137,5 +200,12 @@ public static class HtmlReportWriter
         .plots{display:flex;flex-wrap:wrap;gap:8px}
         .sheet{max-width:100%;image-rendering:pixelated}
         pre{background:#fff;border:1px solid #ddd;padding:8px;overflow:auto;font-size:12px}
+        """;
+
+    // Only on pages with more tracks than cards (pages within the bound keep their bytes).
+    private const string RestCss = """
+
+        table.rest{border-collapse:collapse;font-size:13px;background:#fff}.rest th,.rest td{border:1px solid #ddd;padding:2px 8px;text-align:left}
+        .rest tr.flagged td{color:#b3261e}
         """;
 }

@@ -22,42 +22,34 @@ public static class ReviewRules
     /// <summary>Share of frames prompted by predicted boxes above this flags a track.</summary>
     public const double PredictedShare = 0.3;
 
-    /// <summary>The reasons to review a track; empty when none.</summary>
+    /// <summary>
+    /// The reasons to review a track; empty when none. Judged on each series' summary, which covers
+    /// every frame recorded even where a long track's plotted points were thinned out.
+    /// </summary>
     public static IReadOnlyList<string> Reasons(TrackSeries track)
     {
         var reasons = new List<string>();
-        if (track.Find(SeriesNames.Area) is { } area)
+        if (track.Find(SeriesNames.Area)?.Summary is { } area)
         {
-            int empty = area.Points.Count(p => p.Value <= 0);
+            int empty = area.NonPositive;
             if (empty > 0) reasons.Add($"empty mask in {empty} frame{(empty == 1 ? "" : "s")}");
-            for (int k = 1; k < area.Points.Count; k++)
-            {
-                var (f0, a0) = area.Points[k - 1];
-                var (f1, a1) = area.Points[k];
-                if (f1 != f0 + 1 || a0 <= 0 || a1 <= 0) continue;
-                double ratio = a1 / a0;
-                if (ratio > AreaJump || ratio < 1 / AreaJump)
-                {
-                    reasons.Add(Invariant($"area jumps x{ratio:0.##} at frame {f1 + 1}"));
-                    break;
-                }
-            }
+            if (area.FirstJump is var (frame, ratio)) reasons.Add(Invariant($"area jumps x{ratio:0.##} at frame {frame + 1}"));
         }
-        if (track.Find(SeriesNames.PredictedIoU) is { Points.Count: > 0 } predicted)
+        if (track.Find(SeriesNames.PredictedIoU)?.Summary is { Count: > 0 } predicted)
         {
-            double mean = predicted.Points.Average(p => p.Value);
+            double mean = predicted.Mean;
             if (mean < LowMeanIoU) reasons.Add(Invariant($"mean predicted IoU {mean:0.00}"));
         }
-        foreach (var s in track.Numeric.Where(s => SeriesNames.FixedRange(s.Name) is not null && s.Points.Count > 0))
+        foreach (var s in track.Numeric.Where(s => SeriesNames.FixedRange(s.Name) is not null && s.Summary.Count > 0))
         {
-            var worst = s.Points.MinBy(p => p.Value);
+            var worst = s.Summary.Min;
             if (worst.Value < LowIoU) reasons.Add(Invariant($"{s.Name} {worst.Value:0.00} at frame {worst.Frame + 1}"));
         }
-        if (track.FindCategory(SeriesNames.PromptSource) is { Points.Count: > 0 } source)
+        if (track.FindCategory(SeriesNames.PromptSource) is { Count: > 0 } source)
         {
-            int predictedBoxes = source.Points.Count(p => p.Value == "predicted");
-            if (predictedBoxes > PredictedShare * source.Points.Count)
-                reasons.Add($"{predictedBoxes} of {source.Points.Count} frames prompted by predicted boxes");
+            int predictedBoxes = source.Counts.GetValueOrDefault("predicted");
+            if (predictedBoxes > PredictedShare * source.Count)
+                reasons.Add($"{predictedBoxes} of {source.Count} frames prompted by predicted boxes");
         }
         return reasons;
     }

@@ -1,16 +1,20 @@
+using System.Collections.Concurrent;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Pipeline.Segment;
 using SatVideoSeg.Video.Rendering;
 
 namespace SatVideoSeg.Pipeline.Reports;
 
 /// <summary>
-/// What a job remembers, frame by frame, for its report: per-track series
-/// (<see cref="TrackSeriesCollector"/>), zoomed crops every few frames
+/// The one per-frame collector of a job: it walks each frame's masks once and feeds both the
+/// per-track quality of run.json (<see cref="TrackQualityAccumulator"/>, when asked for) and the
+/// report: per-track series (<see cref="TrackSeriesCollector"/>), zoomed crops every few frames
 /// (<see cref="TrackCropCollector"/>, drawn with outlines and a light fill but no labels, so the
 /// crops show the object rather than text) and an overlay still of the frame with the most
-/// objects. Memory stays bounded: numbers per object-frame, a dozen crops per track, one frame.
-/// Rendering happens only on the sampled frames and when a new busiest frame appears.
+/// objects. Memory per track is bounded whatever the video's length: counters, a few hundred
+/// plotted points per series, at most two dozen crops; plus one frame. Rendering happens only on
+/// the sampled frames and when a new busiest frame appears.
 /// </summary>
 public sealed class RunRecorder
 {
@@ -18,18 +22,25 @@ public sealed class RunRecorder
     private readonly OverlayRenderer _crops = new(CropStyle);
     private readonly OverlayRenderer _still;
     private readonly bool _promptSource;
+    private readonly bool _report;
+    private readonly SortedDictionary<int, TrackQualityAccumulator>? _quality;
+    private readonly ConcurrentQueue<(int FrameIndex, int[] TrackIds)> _lost = new();
     private int _stillObjects = -1;
 
     /// <summary>
     /// A recorder for a video of <paramref name="frameCount"/> frames (null = unknown) at
     /// <paramref name="fps"/>; the still is drawn in <paramref name="stillStyle"/> (trails off);
-    /// <paramref name="promptSource"/> records where prompts came from (false for masks read from files).
+    /// <paramref name="promptSource"/> records where prompts came from (false for masks read from
+    /// files); <paramref name="trackQuality"/> gathers run.json's track quality; without
+    /// <paramref name="report"/> nothing is kept for a page (series, crops, still).
     /// </summary>
-    public RunRecorder(int? frameCount, OverlayStyle? stillStyle = null, double fps = 0, bool promptSource = true)
+    public RunRecorder(int? frameCount, OverlayStyle? stillStyle = null, double fps = 0, bool promptSource = true, bool trackQuality = false, bool report = true)
     {
         Crops = new TrackCropCollector(TrackCropCollector.StrideFor(frameCount));
         _still = new OverlayRenderer((stillStyle ?? OverlayStyle.Default) with { TrailLength = 0 }, fps);
         _promptSource = promptSource;
+        _report = report;
+        _quality = trackQuality ? [] : null;
     }
 
     /// <summary>The per-track series; stages may add their own signals to it.</summary>
@@ -44,16 +55,56 @@ public sealed class RunRecorder
     /// <summary>First and last 0-based frame recorded ((int.MaxValue, -1) before any).</summary>
     public (int First, int Last) FrameRange { get; private set; } = (int.MaxValue, -1);
 
-    /// <summary>Records one frame and its objects.</summary>
+    /// <summary>Tracks with track quality so far.</summary>
+    public int TrackCount => _quality?.Count ?? 0;
+
+    /// <summary>
+    /// Notes the tracks lost (alive, without a mask) in a frame. May be called from the stage that
+    /// links frames while <see cref="Add"/> runs on another: the frame's note is counted when
+    /// <see cref="Add"/> reaches that frame, for the tracks that have quality by then.
+    /// </summary>
+    public void AddLostTracks(int frameIndex, IEnumerable<int> trackIds)
+    {
+        if (_quality is not null) _lost.Enqueue((frameIndex, trackIds.ToArray()));
+    }
+
+    /// <summary>Records one frame and its objects, in frame order.</summary>
     public void Add(Frame frame, FrameDetections detections)
     {
-        FrameRange = (Math.Min(FrameRange.First, detections.FrameIndex), Math.Max(FrameRange.Last, detections.FrameIndex));
-        Series.AddFrame(detections, _promptSource);
-        if (detections.FrameIndex % Crops.Stride == 0) Crops.Add(_crops.Render(frame, detections), detections);
+        int index = detections.FrameIndex;
+        FrameRange = (Math.Min(FrameRange.First, index), Math.Max(FrameRange.Last, index));
+        foreach (var o in detections.Objects)
+        {
+            long area = o.Mask.Area;
+            if (_quality is not null)
+            {
+                if (!_quality.TryGetValue(o.TrackId, out var q)) _quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
+                q.Add(index, o, area);
+            }
+            if (_report) Series.AddObject(index, o, area, _promptSource);
+        }
+        CountLost(index);
+        if (!_report) return;
+        if (index % Crops.Stride == 0) Crops.Add(_crops.Render(frame, detections), detections);
         if (detections.Objects.Count > _stillObjects)
         {
             _stillObjects = detections.Objects.Count;
             Still = _still.Render(frame, detections);
         }
+    }
+
+    /// <summary>run.json's track quality, ascending ids (empty unless asked for).</summary>
+    public IReadOnlyList<TrackQuality> TrackQuality()
+    {
+        CountLost(int.MaxValue);
+        return _quality is null ? [] : _quality.Values.Select(q => q.ToQuality()).ToArray();
+    }
+
+    private void CountLost(int upToFrame)
+    {
+        if (_quality is null) return;
+        while (_lost.TryPeek(out var note) && note.FrameIndex <= upToFrame && _lost.TryDequeue(out note))
+            foreach (int id in note.TrackIds)
+                if (_quality.TryGetValue(id, out var q)) q.AddLostFrame();
     }
 }

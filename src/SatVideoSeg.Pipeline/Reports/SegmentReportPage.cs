@@ -18,6 +18,7 @@ public static class SegmentReportPage
         var o = run.Options;
         string published = Path.Combine(o.OutputDirectory, SegmentJob.OverlayFile);
         string overlay = stagedOverlay ?? published;
+        var tracks = ReportTracks.From(recorder);
         var settings = new List<(string, string)>
         {
             ("input", o.Input),
@@ -35,6 +36,8 @@ public static class SegmentReportPage
             ("versions", string.Join(", ", run.Versions.Select(kv => $"{kv.Key} {kv.Value}"))),
             ("finished", run.FinishedUtc),
         };
+        // Only runs whose ids were renumbered get the row (other pages keep their bytes).
+        if (run.IdMap is not null) settings.Insert(7, ("ids", $"renumbered in {SegmentJob.TracksFile} (MOTS holds 1..999 per class): {Datasets.Ids.TrackIdMap.FileName} maps them back"));
         return new HtmlReport
         {
             Title = $"segment: {Path.GetFileName(Path.TrimEndingDirectorySeparator(o.Input))}",
@@ -43,9 +46,9 @@ public static class SegmentReportPage
             OverlayVideo = o.WriteOverlay && File.Exists(overlay) ? overlay : null,
             OverlayVideoPublishedAs = published,
             StillPng = recorder.Still is null ? null : ImageCodec.Png(recorder.Still),
-            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops)) : null,
+            ContactSheetPng = recorder.Crops.TrackIds.Any() ? ImageCodec.Png(ContactSheet.Compose(recorder.Crops, trackIds: ReportTracks.InFull(tracks))) : null,
             FrameRange = recorder.FrameRange.Last < 0 ? (0, 0) : recorder.FrameRange,
-            Tracks = ReportTracks.From(recorder),
+            Tracks = tracks,
             RawJson = JsonSerializer.Serialize(run, RunInfo.Json),
         };
     }
@@ -60,7 +63,11 @@ public static class SegmentReportPage
     /// <summary>The page's place in the run's output folder.</summary>
     public static string PathOf(SegmentReport run) => Path.Combine(run.Options.OutputDirectory, HtmlReportWriter.FileName);
 
-    /// <summary>Writes a page from <see cref="Render"/> to <paramref name="path"/> (<see cref="PathOf"/>, or its staged name), with the run's final run.json.</summary>
-    public static void Write(string path, string page, string runJson) =>
-        HtmlReportWriter.WriteWithRawJson(path, page, runJson);
+    /// <summary>
+    /// Writes a page from <see cref="Render"/> to <paramref name="path"/> (<see cref="PathOf"/>, or its
+    /// staged name), with the run's final run.json and the overlay video streamed in from
+    /// <paramref name="overlayVideo"/> (its staged name until the outputs are published).
+    /// </summary>
+    public static void Write(string path, string page, string runJson, string? overlayVideo) =>
+        HtmlReportWriter.WriteWithRawJson(path, page, runJson, overlayVideo);
 }

@@ -24,7 +24,7 @@ public static class SvgPlot
     {
         var range = SeriesNames.FixedRange(series.Name);
         double min = range?.Min ?? 0;
-        double max = range?.Max ?? Math.Max(1e-9, series.Points.Count == 0 ? 1 : series.Points.Max(p => p.Value) * 1.1);
+        double max = range?.Max ?? Math.Max(1e-9, series.Summary.Count == 0 ? 1 : series.Summary.Max * 1.1);
         double X(int f) => Left + (lastFrame > firstFrame ? (f - firstFrame) * (double)(Width - Left - Right) / (lastFrame - firstFrame) : 0);
         double Y(double v) => Top + (1 - (Math.Clamp(v, min, max) - min) / (max - min)) * (Height - Top - Bottom);
 
@@ -35,7 +35,8 @@ public static class SvgPlot
         svg.Append(Label(Left - 3, Height - Bottom, Number(min), "end"));
         svg.Append(Label(Left, Height - 3, $"{firstFrame + 1}", "start"));
         svg.Append(Label(Width - Right, Height - 3, $"{lastFrame + 1}", "end"));
-        // One polyline per run of consecutive frames: a gap in the track is a gap in the line.
+        // One polyline per run of consecutive points (a long track's points are Stride frames apart):
+        // a gap in the track is a gap in the line.
         var run = new List<string>();
         void Flush()
         {
@@ -45,7 +46,7 @@ public static class SvgPlot
         for (int k = 0; k < series.Points.Count; k++)
         {
             var (f, v) = series.Points[k];
-            if (k > 0 && f != series.Points[k - 1].Frame + 1) Flush();
+            if (k > 0 && f - series.Points[k - 1].Frame > series.Stride) Flush();
             run.Add(Invariant($"{X(f):0.#},{Y(v):0.#}"));
             if (series.Points.Count <= 3) svg.Append(Invariant($"<circle cx=\"{X(f):0.#}\" cy=\"{Y(v):0.#}\" r=\"2\" fill=\"{colour}\"/>"));
         }
@@ -53,16 +54,16 @@ public static class SvgPlot
         return Close(svg);
     }
 
-    /// <summary>A band of coloured cells, one per frame, over frames firstFrame..lastFrame, with a legend.</summary>
+    /// <summary>A band of coloured cells, one per point (a point covers Stride frames), over frames firstFrame..lastFrame, with a legend.</summary>
     public static string Band(CategoricalSeries series, int firstFrame, int lastFrame)
     {
-        var categories = series.Points.Select(p => p.Value).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var categories = series.Counts.Keys.Order(StringComparer.Ordinal).ToArray();
         double cell = (double)(Width - Left - Right) / Math.Max(1, lastFrame - firstFrame + 1);
         var svg = Open(series.Name);
         foreach (var (f, v) in series.Points)
         {
             string fill = Palette[Array.IndexOf(categories, v) % Palette.Length];
-            svg.Append(Invariant($"<rect x=\"{Left + (f - firstFrame) * cell:0.##}\" y=\"{Top}\" width=\"{Math.Max(cell, 0.5):0.##}\" height=\"24\" fill=\"{fill}\"/>"));
+            svg.Append(Invariant($"<rect x=\"{Left + (f - firstFrame) * cell:0.##}\" y=\"{Top}\" width=\"{Math.Max(cell * series.Stride, 0.5):0.##}\" height=\"24\" fill=\"{fill}\"/>"));
         }
         int x = Left;
         for (int k = 0; k < categories.Length; k++)

@@ -3,35 +3,40 @@ using SatVideoSeg.Core.Detections;
 namespace SatVideoSeg.Pipeline.Reports;
 
 /// <summary>
-/// Collects per-track, per-frame signals while a job streams frames (memory: one number per
-/// object-frame and signal). Record frames in ascending order.
+/// Collects per-track, per-frame signals while a job streams frames, in memory bounded per track
+/// and series (<see cref="NumericTrace"/>, <see cref="CategoricalTrace"/>): a video of any length
+/// keeps the same few hundred points per series. Record frames in ascending order.
 /// </summary>
-public sealed class TrackSeriesCollector
+public sealed class TrackSeriesCollector(int maxPoints = NumericTrace.DefaultMaxPoints)
 {
+    // Enum names lower-cased once, not once per object-frame.
+    private static readonly Dictionary<PromptSource, string> SourceNames =
+        Enum.GetValues<PromptSource>().ToDictionary(s => s, s => s.ToString().ToLowerInvariant());
+
     private readonly SortedDictionary<int, Track> _tracks = [];
 
     /// <summary>Records a numeric value of a track in a 0-based frame.</summary>
     public void Add(int trackId, ObjectClass cls, int frameIndex, string series, double value)
     {
         var t = Get(trackId, cls);
-        if (!t.Numeric.TryGetValue(series, out var list))
+        if (!t.Numeric.TryGetValue(series, out var trace))
         {
-            t.Numeric[series] = list = [];
+            t.Numeric[series] = trace = new NumericTrace(maxPoints);
             t.Order.Add(series);
         }
-        list.Add((frameIndex, value));
+        trace.Add(frameIndex, value);
     }
 
     /// <summary>Records a category of a track in a 0-based frame.</summary>
     public void AddCategory(int trackId, ObjectClass cls, int frameIndex, string series, string value)
     {
         var t = Get(trackId, cls);
-        if (!t.Categorical.TryGetValue(series, out var list))
+        if (!t.Categorical.TryGetValue(series, out var trace))
         {
-            t.Categorical[series] = list = [];
+            t.Categorical[series] = trace = new CategoricalTrace(maxPoints);
             t.CategoryOrder.Add(series);
         }
-        list.Add((frameIndex, value));
+        trace.Add(frameIndex, value);
     }
 
     /// <summary>
@@ -40,12 +45,15 @@ public sealed class TrackSeriesCollector
     /// </summary>
     public void AddFrame(FrameDetections detections, bool promptSource = true)
     {
-        foreach (var o in detections.Objects)
-        {
-            Add(o.TrackId, o.Prompt.Class, detections.FrameIndex, SeriesNames.Area, o.Mask.Area);
-            if (!double.IsNaN(o.PredictedIoU)) Add(o.TrackId, o.Prompt.Class, detections.FrameIndex, SeriesNames.PredictedIoU, o.PredictedIoU);
-            if (promptSource) AddCategory(o.TrackId, o.Prompt.Class, detections.FrameIndex, SeriesNames.PromptSource, o.Prompt.Source.ToString().ToLowerInvariant());
-        }
+        foreach (var o in detections.Objects) AddObject(detections.FrameIndex, o, o.Mask.Area, promptSource);
+    }
+
+    /// <summary>Records one object of a frame whose mask area the caller has already counted.</summary>
+    public void AddObject(int frameIndex, SegmentedObject o, long area, bool promptSource = true)
+    {
+        Add(o.TrackId, o.Prompt.Class, frameIndex, SeriesNames.Area, area);
+        if (!double.IsNaN(o.PredictedIoU)) Add(o.TrackId, o.Prompt.Class, frameIndex, SeriesNames.PredictedIoU, o.PredictedIoU);
+        if (promptSource) AddCategory(o.TrackId, o.Prompt.Class, frameIndex, SeriesNames.PromptSource, SourceNames[o.Prompt.Source]);
     }
 
     /// <summary>The series of every track, ascending ids.</summary>
@@ -53,8 +61,8 @@ public sealed class TrackSeriesCollector
         _tracks.Select(kv => new TrackSeries(
             kv.Key,
             kv.Value.Class,
-            kv.Value.Order.Select(n => new NumericSeries(n, kv.Value.Numeric[n].ToArray())).ToArray(),
-            kv.Value.CategoryOrder.Select(n => new CategoricalSeries(n, kv.Value.Categorical[n].ToArray())).ToArray())).ToArray();
+            kv.Value.Order.Select(n => kv.Value.Numeric[n].ToSeries(n)).ToArray(),
+            kv.Value.CategoryOrder.Select(n => kv.Value.Categorical[n].ToSeries(n)).ToArray())).ToArray();
 
     private Track Get(int trackId, ObjectClass cls)
     {
@@ -66,9 +74,9 @@ public sealed class TrackSeriesCollector
     private sealed class Track
     {
         public ObjectClass Class { get; set; }
-        public Dictionary<string, List<(int, double)>> Numeric { get; } = [];
+        public Dictionary<string, NumericTrace> Numeric { get; } = [];
         public List<string> Order { get; } = [];
-        public Dictionary<string, List<(int, string)>> Categorical { get; } = [];
+        public Dictionary<string, CategoricalTrace> Categorical { get; } = [];
         public List<string> CategoryOrder { get; } = [];
     }
 }

@@ -44,7 +44,7 @@ public sealed class Corrections
         var given = corrections.Frames.SelectMany(corrections.ForFrame).ToArray();
         foreach (var c in given)
         {
-            if (c.TrackId < 1 || !ids.Contains(c.TrackId))
+            if (c.TrackId < 0 || !ids.Contains(c.TrackId))
                 throw new JobException($"{corrections.File}:{c.Line}: a correction for object {c.TrackId}, which {boxes.File} does not have (corrections move the boxes of existing objects)");
         }
         var corrected = given.Select(c => (c.FrameIndex, c.TrackId)).ToHashSet();

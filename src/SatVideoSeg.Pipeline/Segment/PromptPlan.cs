@@ -17,7 +17,7 @@ public sealed class PromptPlan
     private readonly int _height;
     private readonly Dictionary<int, int> _firstFrames = [];
 
-    /// <summary>Checks every box against a width x height frame, and, when <paramref name="useIds"/>, that each id fits MOTS.</summary>
+    /// <summary>Checks every box against a width x height frame (<paramref name="useIds"/>: messages name the box's object id).</summary>
     public PromptPlan(BoxAnnotations boxes, int width, int height, bool useIds = true)
     {
         _boxes = boxes;
@@ -32,8 +32,6 @@ public sealed class PromptPlan
                     throw new JobException($"{boxes.File}:{b.Line}: box {b.Shown}{(useIds ? $" of object {b.TrackId}" : "")} in frame {f + 1} lies outside the {width}x{height} frame");
                 if (clipped != b.Box) ClippedBoxes++;
                 _firstFrames.TryAdd(b.TrackId, f);
-                if (useIds && b.TrackId > Datasets.Mots.MotsFormat.MaxTrackId)
-                    throw new JobException($"{boxes.File}:{b.Line}: object id {b.TrackId} is above {Datasets.Mots.MotsFormat.MaxTrackId}, the largest MOTS instance id (--ignore-ids lets the linker number the tracks)");
             }
         }
         FirstFrame = _firstFrames.Count == 0 ? null : _firstFrames.Values.Min();

@@ -20,10 +20,11 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// <summary>
 /// `satvidseg segment`: prompts a segmenter with each frame's boxes (or, between sparse boxes,
 /// with the tracks' Kalman-predicted boxes), links the masks into tracks (annotation ids win),
-/// and writes tracks.mots.txt, overlay.mp4, run.json and report.html. Outputs appear only when
-/// the whole run succeeds: all are staged and published together once the last is complete
-/// (<see cref="StagedOutputs"/>); a failed or cancelled run leaves none, but its journal lets the
-/// next identical run skip the frames already segmented (<see cref="SegmentJournal"/>).
+/// and writes tracks.mots.txt (with ids.json where MOTS cannot hold the track ids), overlay.mp4,
+/// run.json and report.html. Outputs appear only when the whole run succeeds: all are staged and
+/// published together once the last is complete (<see cref="StagedOutputs"/>); a failed or
+/// cancelled run leaves none, but its journal lets the next identical run skip the frames already
+/// segmented (<see cref="SegmentJournal"/>).
 /// </summary>
 public static class SegmentJob
 {
@@ -57,10 +58,12 @@ public static class SegmentJob
         using var source = Open(options);
         var info = source.Info;
         var given = ReadBoxes(options.Boxes, options);
-        // Negative ids (MOT detection files) mean "no id": then no id is used at all.
-        bool ignoreIds = options.IgnoreIds || given.Frames.SelectMany(given.ForFrame).Any(b => b.TrackId < 1);
+        // Negative ids (MOT detection files) mean "no id": then no id is used at all. Any other id is
+        // the user's; where MOTS cannot hold it, tracks.mots.txt renumbers it and ids.json maps it back.
+        bool ignoreIds = options.IgnoreIds || given.Frames.SelectMany(given.ForFrame).Any(b => b.TrackId < 0);
         var corrections = ReadCorrections(options, given, ignoreIds);
         var boxes = corrections.Boxes;
+        var motsIds = new MotsTrackIds(ignoreIds ? null : boxes.Frames.SelectMany(boxes.ForFrame).Select(b => (b.TrackId, b.Class)), options.Boxes);
         var plan = new PromptPlan(boxes, info.Width, info.Height, useIds: !ignoreIds);
         var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height, corrections: corrections);
         // Dense boxes leave nothing to predict, so the step would never act: outputs stay as they were.
@@ -83,8 +86,8 @@ public static class SegmentJob
         var overlayStyle = options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true };
         // Overlay frames are encoded and dropped: recycle their ~1 MB buffers (steadier memory).
         var renderer = new OverlayRenderer(overlayStyle, info.Fps, new BufferPool<byte>());
-        var recorder = new RunRecorder(info.FrameCount, overlayStyle, info.Fps);
-        var quality = new Dictionary<int, TrackQualityAccumulator>();
+        // The one per-frame collector: run.json's track quality and, with the report on, the page's data.
+        var recorder = new RunRecorder(info.FrameCount, overlayStyle, info.Fps, trackQuality: true, report: options.WriteReport);
         int frames = 0, objectFrames = 0;
 
         // Decode, segment + link (FrameSegmenter), and write + encode run concurrently over bounded
@@ -96,13 +99,7 @@ public static class SegmentJob
             pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)), frame =>
             {
                 var detections = frameSegmenter.Process(frame, cancellationToken);
-                foreach (var o in detections.Objects)
-                {
-                    if (!quality.TryGetValue(o.TrackId, out var q)) quality[o.TrackId] = q = new TrackQualityAccumulator(o.TrackId, o.Prompt.Class);
-                    q.Add(frame.Index, o);
-                }
-                foreach (var t in prompter.Linker.Tracks)
-                    if (t.State == Core.Tracking.TrackState.Lost && quality.TryGetValue(t.Id, out var q)) q.AddLostFrame();
+                recorder.AddLostTracks(frame.Index, prompter.Linker.Tracks.Where(t => t.State == Core.Tracking.TrackState.Lost).Select(t => t.Id));
                 frames++;
                 objectFrames += detections.Objects.Count;
                 return (frame, detections);
@@ -110,13 +107,14 @@ public static class SegmentJob
             {
                 var (frame, detections) = result;
                 foreach (var o in detections.Objects)
-                    tracks.WriteLine(MotsFormat.FormatLine(frame.Index, o.TrackId, o.Prompt.Class, o.Mask, options.MotsFrameBase));
+                    tracks.WriteLine(MotsFormat.FormatLine(frame.Index, motsIds.For(o), o.Prompt.Class, o.Mask, options.MotsFrameBase));
                 if (overlay is not null)
                 {
                     using var drawn = timer.Time("render", () => renderer.Render(frame, detections));
                     timer.Time("encode", () => OutputErrors.AsIOError(() => overlay.Write(drawn)));
                 }
                 if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
+                else recorder.Add(frame, detections); // track quality only
                 frame.Dispose();
                 progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
             }, cancellationToken);
@@ -136,6 +134,8 @@ public static class SegmentJob
 
         timer.Time("encode", () => OutputErrors.AsIOError(() => overlay?.Complete()));
         tracks.Commit();
+        // ids.json, beside tracks.mots.txt, only where ids were renumbered (staged with the other outputs).
+        var idMap = motsIds.SaveMap(() => staged.Stage(Path.Combine(options.OutputDirectory, Datasets.Ids.TrackIdMap.FileName)));
         var report = new SegmentReport
         {
             Tool = $"satvidseg {RunInfo.ToolVersion}",
@@ -147,7 +147,7 @@ public static class SegmentJob
             Frames = frames,
             ObjectFrames = objectFrames,
             ResumedFrames = frameSegmenter.Replayed,
-            Tracks = quality.Count,
+            Tracks = recorder.TrackCount,
             ClippedBoxes = plan.ClippedBoxes,
             NoBoxRows = boxes.NoBoxRows,
             FrameSizeChanges = source.SizeChanges
@@ -171,16 +171,17 @@ public static class SegmentJob
             IdDisagreements = prompter.Disagreements
                 .Select(d => (object)new { frame = d.FrameIndex + 1, annotationId = d.AnnotationId, linkedTrackId = d.LinkedTrackId, reason = d.Reason })
                 .ToArray(),
-            TrackQuality = quality.Values.OrderBy(q => q.TrackId).Select(q => q.ToQuality()).ToArray(),
+            TrackQuality = recorder.TrackQuality(),
+            IdMap = idMap,
         };
         string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder, overlayPath) : null;
-        // Sampled last, with the page (crops, plots, the embedded overlay video) built: only run.json
-        // and the page's streamed write follow (issue 20: sampled before the page, 104 MB was
-        // reported against a 152-168 MB peak on 3000 frames).
+        // Sampled last, with the page (crops, plots) built: only run.json and the page's write
+        // follow, which streams the overlay video into the page in chunks (issue 20: sampled
+        // before the page, 104 MB was reported against a 152-168 MB peak on 3000 frames).
         report = report with { PeakMemoryMB = RunInfo.PeakMemoryMB() };
         string json = JsonSerializer.Serialize(report, RunInfo.Json);
         AtomicFile.WriteAllText(staged.Stage(Path.Combine(options.OutputDirectory, ReportFile)), json);
-        if (page is not null) SegmentReportPage.Write(staged.Stage(SegmentReportPage.PathOf(report)), page, json);
+        if (page is not null) SegmentReportPage.Write(staged.Stage(SegmentReportPage.PathOf(report)), page, json, overlayPath);
         staged.Publish();
         return report;
     }

@@ -71,6 +71,13 @@ public sealed record SegmentReport
 
     /// <summary>Per-object quality: predicted IoU, temporal IoU, area jumps, masks beyond their box, predicted prompts, lost frames.</summary>
     public IReadOnlyList<TrackQuality> TrackQuality { get; init; } = [];
+
+    /// <summary>
+    /// Where tracks.mots.txt could not hold the track ids (MOTS: 1..999 per class) and renumbered
+    /// them: the map's file (ids.json, original id -> obj_id written), how many ids it holds and
+    /// renumbers, and why; null when every id was written as it is.
+    /// </summary>
+    public object? IdMap { get; init; }
 }
 
 /// <summary>Quality signals of one track (frames 1-based).</summary>

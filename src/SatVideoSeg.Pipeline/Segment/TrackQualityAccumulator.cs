@@ -6,8 +6,10 @@ using SatVideoSeg.Core.Metrics;
 namespace SatVideoSeg.Pipeline.Segment;
 
 /// <summary>
-/// Gathers one track's quality signals frame by frame for run.json (see <see cref="TrackQuality"/>).
-/// Frames are 0-based here and 1-based in the report.
+/// Gathers one track's quality signals frame by frame for run.json (see <see cref="TrackQuality"/>),
+/// in memory that does not grow with the track's length: counters, the previous mask, at most
+/// <see cref="MaxListedFrames"/> area-jump frames and as many runs of predicted frames.
+/// Frames are 0-based here and 1-based in the report. Fed by <see cref="Reports.RunRecorder"/>.
 /// </summary>
 public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
 {
@@ -17,10 +19,13 @@ public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
     /// <summary>Temporal IoU below which a frame counts as unstable.</summary>
     public const double LowTemporalIoU = 0.5;
 
-    private const int MaxListedFrames = 50;
+    /// <summary>Area-jump frames, and runs of predicted frames, listed at most (the counts cover all).</summary>
+    public const int MaxListedFrames = 50;
 
     private readonly List<int> _areaJumpFrames = [];
-    private readonly List<int> _predictedFrames = [];
+    private readonly List<(int First, int Last)> _predictedRuns = [];
+    private int _predicted;
+    private bool _predictedCut;
     private int _frames;
     private int _empty;
     private int _largerThanBox;
@@ -43,17 +48,19 @@ public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
     public int TrackId => trackId;
 
     /// <summary>Adds the track's linked object of a frame.</summary>
-    public void Add(int frameIndex, SegmentedObject o)
+    public void Add(int frameIndex, SegmentedObject o) => Add(frameIndex, o, o.Mask.Area);
+
+    /// <summary>Adds the track's linked object of a frame whose mask area the caller has counted.</summary>
+    public void Add(int frameIndex, SegmentedObject o, long area)
     {
         if (_first < 0) _first = frameIndex;
         _last = frameIndex;
         _frames++;
-        long area = o.Mask.Area;
         if (area == 0) _empty++;
         _iouSum += o.PredictedIoU;
         _iouMin = Math.Min(_iouMin, o.PredictedIoU);
         _areaSum += area;
-        if (o.Prompt.Source == PromptSource.Predicted) _predictedFrames.Add(frameIndex);
+        if (o.Prompt.Source == PromptSource.Predicted) AddPredicted(frameIndex);
         if (LargerThanBox(o.Mask, o.Prompt.Box)) _largerThanBox++;
         if (_previous is not null && _previousFrame == frameIndex - 1)
         {
@@ -72,6 +79,15 @@ public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
         _previous = o.Mask;
         _previousArea = area;
         _previousFrame = frameIndex;
+    }
+
+    // Extends the last run of predicted frames or starts one (while fewer than MaxListedFrames).
+    private void AddPredicted(int frameIndex)
+    {
+        _predicted++;
+        if (_predictedRuns.Count > 0 && _predictedRuns[^1].Last == frameIndex - 1) _predictedRuns[^1] = (_predictedRuns[^1].First, frameIndex);
+        else if (_predictedRuns.Count < MaxListedFrames) _predictedRuns.Add((frameIndex, frameIndex));
+        else _predictedCut = true;
     }
 
     /// <summary>Counts a frame in which the track was lost (alive, but without a linked mask).</summary>
@@ -94,8 +110,8 @@ public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
         _areaJumps,
         _areaJumpFrames,
         _largerThanBox,
-        _predictedFrames.Count,
-        FrameRanges(_predictedFrames),
+        _predicted,
+        FrameRanges(_predictedRuns, _predictedCut),
         _lostFrames);
 
     // A mask reaching more than one pixel beyond its prompt box on any side (SAM leaking into background).
@@ -107,17 +123,7 @@ public sealed class TrackQualityAccumulator(int trackId, ObjectClass cls)
         return tight.X < r.X - 1 || tight.Y < r.Y - 1 || tight.Right > r.Right + 1 || tight.Bottom > r.Bottom + 1;
     }
 
-    // "11-15,20,22-30" from sorted 0-based frames, written 1-based.
-    private static string FrameRanges(List<int> frames)
-    {
-        var parts = new List<string>();
-        for (int i = 0; i < frames.Count;)
-        {
-            int j = i;
-            while (j + 1 < frames.Count && frames[j + 1] == frames[j] + 1) j++;
-            parts.Add(i == j ? $"{frames[i] + 1}" : $"{frames[i] + 1}-{frames[j] + 1}");
-            i = j + 1;
-        }
-        return string.Join(",", parts);
-    }
+    // "11-15,20,22-30" from runs of 0-based frames, written 1-based; ",..." when more runs were left out.
+    private static string FrameRanges(List<(int First, int Last)> runs, bool cut) =>
+        string.Join(",", runs.Select(r => r.First == r.Last ? $"{r.First + 1}" : $"{r.First + 1}-{r.Last + 1}")) + (cut ? ",..." : "");
 }

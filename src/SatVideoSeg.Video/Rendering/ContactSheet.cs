@@ -15,11 +15,15 @@ public static class ContactSheet
     private const int HeaderHeight = 16;
     private static readonly byte Background = 24;
 
-    /// <summary>The sheet: rows are tracks (ascending id), columns up to <paramref name="maxColumns"/> sampled frames spread evenly.</summary>
-    public static Frame Compose(TrackCropCollector crops, int maxColumns = 12)
+    /// <summary>
+    /// The sheet: rows are tracks (ascending id; only <paramref name="trackIds"/> when given, so a
+    /// run of thousands of tracks does not make an image of thousands of rows), columns up to
+    /// <paramref name="maxColumns"/> sampled frames spread evenly.
+    /// </summary>
+    public static Frame Compose(TrackCropCollector crops, int maxColumns = 12, IReadOnlyCollection<int>? trackIds = null)
     {
         var frames = Spread(crops.SampledFrames.ToArray(), maxColumns);
-        var ids = crops.TrackIds.ToArray();
+        var ids = crops.TrackIds.Where(id => trackIds is null || trackIds.Contains(id)).ToArray();
         int t = crops.TileSize;
         int width = RowLabelWidth + Math.Max(1, frames.Length) * (t + Spacing);
         int height = HeaderHeight + Math.Max(1, ids.Length) * (t + Spacing);

@@ -7,12 +7,18 @@ namespace SatVideoSeg.Video.Rendering;
 /// <summary>
 /// Keeps zoomed crops of every track every <paramref name="stride"/>-th frame (frames 0, stride,
 /// 2*stride, ...), for contact sheets and report strips. Memory is tiles x tracks x
-/// tileSize^2 x 3 bytes, bounded by choosing the stride from the video length
-/// (<see cref="StrideFor"/>).
+/// tileSize^2 x 3 bytes: the stride is chosen from the video length (<see cref="StrideFor"/>),
+/// and, where the length is not known or was wrong, doubles whenever more than
+/// <paramref name="maxSamples"/> frames would be sampled (the crops off the new stride are
+/// dropped), so a track keeps at most maxSamples + 1 crops however long the video.
 /// </summary>
-public sealed class TrackCropCollector(int stride, int tileSize = 64)
+public sealed class TrackCropCollector(int stride, int tileSize = 64, int maxSamples = TrackCropCollector.DefaultMaxSamples)
 {
+    /// <summary>Sampled frames kept at most: twice the dozen <see cref="StrideFor"/> aims at.</summary>
+    public const int DefaultMaxSamples = 24;
+
     private readonly SortedDictionary<int, List<CropTile>> _tiles = [];
+    private int _stride = Math.Max(1, stride);
     private readonly Dictionary<int, ObjectClass> _classes = [];
     private readonly SortedSet<int> _sampled = [];
 
@@ -21,7 +27,7 @@ public sealed class TrackCropCollector(int stride, int tileSize = 64)
         frameCount is int n && n > 0 ? Math.Max(1, (n + samples - 1) / samples) : 10;
 
     /// <summary>Frames between samples.</summary>
-    public int Stride => Math.Max(1, stride);
+    public int Stride => _stride;
 
     /// <summary>Side of a tile in pixels.</summary>
     public int TileSize => tileSize;
@@ -59,5 +65,13 @@ public sealed class TrackCropCollector(int stride, int tileSize = 64)
             list.Add(new CropTile(o.TrackId, detections.FrameIndex, tileSize, pixels));
             _classes[o.TrackId] = o.Prompt.Class;
         }
+        if (_sampled.Count > maxSamples) DoubleStride();
+    }
+
+    private void DoubleStride()
+    {
+        _stride *= 2;
+        _sampled.RemoveWhere(f => f % _stride != 0);
+        foreach (var list in _tiles.Values) list.RemoveAll(t => t.FrameIndex % _stride != 0);
     }
 }

@@ -40,18 +40,19 @@ public class SegmentInputCheckTests
     }
 
     [Fact]
-    public void Without_Ignore_Ids_An_Id_Above_999_Names_The_Option_That_Allows_It()
+    public void An_Id_Above_999_Is_Taken_And_Written_Renumbered_With_Its_Map()
     {
+        // Issue 17: refused before ("object id 5000 is above 999"); the user's data is valid.
         using var dir = new TempDir();
         string frames = Frames(dir, 1);
         string boxes = dir.File("boxes.txt");
         File.WriteAllText(boxes, "1,5000,2,2,8,8,1,4\n");
 
-        var e = Assert.Throws<JobException>(() => SegmentJob.Run(Options(frames, boxes, dir.File("out"))));
+        var report = SegmentJob.Run(Options(frames, boxes, dir.File("out")));
 
-        Assert.Contains("boxes.txt:1: object id 5000 is above 999", e.Message);
-        Assert.Contains("--ignore-ids", e.Message);
-        Assert.False(Directory.Exists(dir.File("out")));
+        Assert.Equal(5000, report.TrackQuality.Single().TrackId);
+        Assert.StartsWith("1 4001 4 ", File.ReadAllText(dir.File("out/tracks.mots.txt")));
+        Assert.Equal(5000, SatVideoSeg.Datasets.Ids.TrackIdMap.FindFor(dir.File("out/tracks.mots.txt"))!.Original(4001));
     }
 
     [Fact]

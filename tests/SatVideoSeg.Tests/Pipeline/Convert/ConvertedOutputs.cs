@@ -1,12 +1,17 @@
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets.Davis;
+using SatVideoSeg.Datasets.Ids;
 using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Datasets.YouTubeVis;
 using SatVideoSeg.Pipeline.Convert;
 
 namespace SatVideoSeg.Tests.Pipeline.Convert;
 
-/// <summary>Reads a convert output folder back through the format readers, as (sequence, 0-based frame, object id) -&gt; compressed RLE.</summary>
+/// <summary>
+/// Reads a convert output folder back through the format readers, as (sequence, 0-based frame,
+/// object id) -&gt; compressed RLE; MOTS and DAVIS ids through their ids.json where there is one,
+/// so every format is keyed by the benchmark's ids.
+/// </summary>
 public static class ConvertedOutputs
 {
     public static Dictionary<(string Seq, int Frame, int Id), (int Class, string Rle)> Mots(string output)
@@ -15,8 +20,10 @@ public static class ConvertedOutputs
         foreach (var seqDir in Directory.EnumerateDirectories(Path.Combine(output, "mots")))
         {
             var info = MotsSeqInfo.Load(Path.Combine(seqDir, MotsSeqInfo.FileName));
-            foreach (var r in MotsFormat.ReadFile(Path.Combine(seqDir, "gt", "gt.txt"), info.FrameBase))
-                result.Add((info.Name, r.FrameIndex, r.TrackId), ((int)r.Class, r.Rle.ToCompressedString()));
+            string gt = Path.Combine(seqDir, "gt", "gt.txt");
+            var map = TrackIdMap.FindFor(gt);
+            foreach (var r in MotsFormat.ReadFile(gt, info.FrameBase))
+                result.Add((info.Name, r.FrameIndex, map?.Original(r.ObjectId) ?? r.TrackId), ((int)r.Class, r.Rle.ToCompressedString()));
         }
         return result;
     }
@@ -40,9 +47,10 @@ public static class ConvertedOutputs
         foreach (var seqDir in Directory.EnumerateDirectories(Path.Combine(output, "davis", "Annotations")))
         {
             string seq = Path.GetFileName(seqDir);
+            var map = TrackIdMap.FindFor(seqDir);
             foreach (var (frame, objects) in DavisFormat.LoadSequence(seqDir))
                 foreach (var (value, mask) in objects)
-                    result.Add((seq, frame, value % 1000), CocoRle.Encode(mask).ToCompressedString());
+                    result.Add((seq, frame, map?.Original(value) ?? value % 1000), CocoRle.Encode(mask).ToCompressedString());
         }
         return result;
     }
