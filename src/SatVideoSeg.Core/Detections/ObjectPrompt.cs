@@ -1,4 +1,5 @@
 using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Core.Masks;
 
 namespace SatVideoSeg.Core.Detections;
 
@@ -36,5 +37,5 @@ public sealed record ObjectPrompt(int TrackId, ObjectClass Class, BoxXyxy Box, P
     /// mask input), handed back through <see cref="SegmentedObject.Memory"/>; null when there is none.
     /// Segmenters that keep no state ignore it.
     /// </summary>
-    public object? Memory { get; init; }
+    public MaskLogits? Memory { get; init; }
 }

@@ -13,5 +13,5 @@ public sealed record SegmentedObject(ObjectPrompt Prompt, BitMask Mask, double P
     public int TrackId => Prompt.TrackId;
 
     /// <summary>Segmenter-owned state to carry to this track's next prompt (<see cref="ObjectPrompt.Memory"/>); null when none.</summary>
-    public object? Memory { get; init; }
+    public MaskLogits? Memory { get; init; }
 }

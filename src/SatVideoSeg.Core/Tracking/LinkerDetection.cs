@@ -17,7 +17,7 @@ namespace SatVideoSeg.Core.Tracking;
 public sealed record LinkerDetection(ObjectClass Class, BoxXyxy PromptBox, BitMask Mask, PromptSource Source, int? AnnotationId = null, int? PromptTrackId = null)
 {
     /// <summary>Segmenter state for this object's next prompt (see <see cref="ObjectPrompt.Memory"/>).</summary>
-    public object? Memory { get; init; }
+    public MaskLogits? Memory { get; init; }
 
     /// <summary>The segmenter's estimate of the mask's IoU (1 where it gives none).</summary>
     public double PredictedIoU { get; init; } = 1;

@@ -71,7 +71,7 @@ public sealed class MaskTrack
     public (bool X, bool Y) AnnotatedAtEdge { get; internal set; }
 
     /// <summary>Segmenter state from the last mask, for the next prompt.</summary>
-    public object? Memory { get; internal set; }
+    public MaskLogits? Memory { get; internal set; }
 
     /// <summary>The box of the current Kalman mean.</summary>
     public BoxXyxy PredictedBox => KalmanBoxFilter.ToBox(Kalman);

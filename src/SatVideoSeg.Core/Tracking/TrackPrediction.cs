@@ -1,5 +1,6 @@
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Core.Masks;
 
 namespace SatVideoSeg.Core.Tracking;
 
@@ -11,4 +12,4 @@ namespace SatVideoSeg.Core.Tracking;
 /// <param name="State">Its state before this frame's update.</param>
 /// <param name="Memory">Segmenter state from its last mask, for the next prompt.</param>
 /// <param name="CenterStd">Standard deviation (x, y) of the predicted centre, pixels: how far the object may be from the box.</param>
-public sealed record TrackPrediction(int TrackId, int? AnnotationId, ObjectClass Class, BoxXyxy Box, TrackState State, object? Memory, (double X, double Y) CenterStd);
+public sealed record TrackPrediction(int TrackId, int? AnnotationId, ObjectClass Class, BoxXyxy Box, TrackState State, MaskLogits? Memory, (double X, double Y) CenterStd);

@@ -9,8 +9,11 @@ namespace SatVideoSeg.Segmentation.Cropping;
 /// </summary>
 public readonly record struct CropWindow(int X, int Y, int Side)
 {
+    /// <summary>The window as a rectangle of frame pixels.</summary>
+    public PixelRect Rect => new(X, Y, Side, Side);
+
     /// <summary>The part of the window inside a width x height frame.</summary>
-    public PixelRect InsideFrame(int width, int height) => new PixelRect(X, Y, Side, Side).Intersect(new PixelRect(0, 0, width, height));
+    public PixelRect InsideFrame(int width, int height) => Rect.Intersect(new PixelRect(0, 0, width, height));
 
     /// <summary>Magnification from frame pixels to an encoder input of side S.</summary>
     public double Scale(int inputSize) => (double)inputSize / Side;

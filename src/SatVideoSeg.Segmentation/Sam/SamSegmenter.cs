@@ -108,11 +108,11 @@ public sealed class SamSegmenter : ISegmenter
             var points = Enumerable.Range(0, n).Select(i => PromptPoints.ForCrop(prompts[start + i], windows[i], s)).ToArray();
             for (int i = 0; i < n; i++)
             {
-                if (prompts[start + i].Memory is not CropLogits previous) continue;
+                if (prompts[start + i].Memory is not { } previous) continue;
                 // The track's last low-res logits as SAM's mask_input: where they were in the frame
                 // (feedback), or moved with the crop, which follows the object (memory).
-                if (Options.MaskFeedback) points[i].MaskInput = previous.ResampleTo(windows[i]);
-                else if (Options.MaskMemory && prompts[start + i].Source == PromptSource.Predicted) points[i].MaskInput = previous.FollowedTo(windows[i]);
+                if (Options.MaskFeedback) points[i].MaskInput = previous.ResampleTo(windows[i].Rect);
+                else if (Options.MaskMemory && prompts[start + i].Source == PromptSource.Predicted) points[i].MaskInput = previous.FollowedTo(windows[i].Rect);
             }
             yield return new CropBatch(start, prompts.Skip(start).Take(n).ToArray(), windows, new Tensor(images, [n, 3, s, s]), points) { ImagePool = _tensors };
         }
@@ -138,7 +138,7 @@ public sealed class SamSegmenter : ISegmenter
             {
                 int k = (int)output.LowRes.Shape[1];
                 var logits = output.LowRes.Data.AsSpan(i * k * size * size, size * size).ToArray();
-                segmented = segmented with { Memory = new CropLogits(logits, size, w) };
+                segmented = segmented with { Memory = new MaskLogits(logits, size, w.Rect) };
             }
             results[batch.Start + i] = segmented;
         }

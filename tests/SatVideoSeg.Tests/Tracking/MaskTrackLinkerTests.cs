@@ -268,7 +268,7 @@ public class MaskTrackLinkerTests
     public void The_Memory_Of_A_Mask_Is_Handed_To_The_Next_Prediction()
     {
         var linker = new MaskTrackLinker();
-        var logits = new float[] { 1, 2, 3 };
+        var logits = new MaskLogits([1, 2, 3, 4], 2, new PixelRect(15, 15, 20, 20));
         linker.Update(0, [Annotated(1, Box(20, 20)) with { Memory = logits }]);
 
         Assert.Same(logits, linker.Predict(1).Single().Memory);

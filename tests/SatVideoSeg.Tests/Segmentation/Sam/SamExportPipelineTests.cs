@@ -123,7 +123,7 @@ public class SamExportPipelineTests(ExportedSamFixture exported) : IClassFixture
         var annotated = segmenter.Segment(frame, predicted.Select(p => p with { Source = PromptSource.Annotated }).ToArray());
 
         Assert.True(model.Manifest.MaskInputUsed && options.MaskMemory);
-        Assert.All(first, o => Assert.IsType<CropLogits>(o.Memory));
+        Assert.All(first, o => Assert.NotNull(o.Memory));
         // Random weights still read mask_input (dense embedding of the mask): the masks change with it...
         Assert.Contains(Enumerable.Range(0, 8), i => withMemory[i].PredictedIoU != withoutMemory[i].PredictedIoU);
         // ...and an annotated box is never given one.

@@ -1,17 +1,17 @@
-using SatVideoSeg.Segmentation.Cropping;
-using SatVideoSeg.Segmentation.Sam;
+using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Core.Masks;
 
-namespace SatVideoSeg.Tests.Segmentation.Sam;
+namespace SatVideoSeg.Tests.Core;
 
-public class CropLogitsTests
+public class MaskLogitsTests
 {
     // An 8x8 map over a 16 px window at (10, 10): positive on cells (3..4, 3..4), the object at the crop's centre.
-    private static CropLogits CentredBlob()
+    private static MaskLogits CentredBlob()
     {
         var logits = Enumerable.Repeat(-5f, 64).ToArray();
         foreach (int v in new[] { 3, 4 })
             foreach (int u in new[] { 3, 4 }) logits[v * 8 + u] = 5;
-        return new CropLogits(logits, 8, new CropWindow(10, 10, 16));
+        return new MaskLogits(logits, 8, new PixelRect(10, 10, 16, 16));
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public class CropLogitsTests
     {
         var previous = CentredBlob();
 
-        var followed = previous.FollowedTo(new CropWindow(16, 12, 16));
+        var followed = previous.FollowedTo(new PixelRect(16, 12, 16, 16));
 
         Assert.Equal(previous.Logits, followed);
     }
@@ -28,11 +28,11 @@ public class CropLogitsTests
     public void Resampled_Into_A_Crop_That_Moved_The_Mask_Stays_Where_It_Was_In_The_Frame()
     {
         // The window moved 6 px (3 cells) right: the blob, fixed in the frame, is 3 cells further left.
-        var resampled = CentredBlob().ResampleTo(new CropWindow(16, 10, 16));
+        var resampled = CentredBlob().ResampleTo(new PixelRect(16, 10, 16, 16));
 
         Assert.Equal(5f, resampled[3 * 8 + 0]);
         Assert.Equal(5f, resampled[4 * 8 + 1]);
         Assert.Equal(-5f, resampled[3 * 8 + 3]);
-        Assert.Equal(CropLogits.Outside, resampled[3 * 8 + 7]);
+        Assert.Equal(MaskLogits.Outside, resampled[3 * 8 + 7]);
     }
 }
