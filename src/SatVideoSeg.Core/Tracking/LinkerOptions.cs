@@ -39,8 +39,8 @@ namespace SatVideoSeg.Core.Tracking;
 /// into background moves the size slowly (see <see cref="MaskBoxMeasurement"/>).
 /// </param>
 /// <param name="LostPredictedIoU">
-/// A predicted prompt's mask whose predicted IoU is below this, and whose appearance score is below
-/// <paramref name="LostAppearanceScore"/> (or was not measured), is dropped: its track misses the frame
+/// A predicted prompt's mask whose predicted IoU is below this, and whose appearance score was
+/// measured and is below <paramref name="LostAppearanceScore"/>, is dropped: its track misses the frame
 /// and turns lost instead of following background; it is still prompted at its prediction, and
 /// re-acquired when a mask passes again.
 /// </param>

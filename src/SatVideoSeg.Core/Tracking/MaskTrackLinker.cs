@@ -198,8 +198,10 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
 
     // A predicted prompt's mask that neither the segmenter nor the appearance vouches for: the
     // prompt has drifted onto background, and the track is better marked lost than fed this mask.
+    // Without an appearance score (no template, --no-appearance) there is only half the evidence:
+    // on the 9x10 px Jilin-1 car the model's predicted IoU alone dropped 70 of 311 frames.
     private bool LooksLikeBackground(LinkerDetection d) =>
-        d.PredictedIoU < _options.LostPredictedIoU && (d.AppearanceScore ?? -1) < _options.LostAppearanceScore;
+        d.PredictedIoU < _options.LostPredictedIoU && d.AppearanceScore < _options.LostAppearanceScore;
 
     // Hungarian over the given tracks and detection indices; returns detection index -> track.
     private Dictionary<int, MaskTrack?> Associate(List<MaskTrack> tracks, List<int> detectionIndices, IReadOnlyList<LinkerDetection> detections, BoxXyxy?[] measured)
