@@ -231,15 +231,15 @@ public class MaskTrackLinkerTests
     public void A_Predicted_Mask_Neither_The_Segmenter_Nor_The_Appearance_Vouches_For_Marks_The_Track_Lost()
     {
         var linker = new MaskTrackLinker();
-        linker.Update(0, [Annotated(1, Box(20, 20)), Annotated(2, Box(80, 20))]);
-        var p1 = linker.Predict(1)[0].Box;
-        var p2 = linker.Predict(1)[1].Box;
-        var doubtful = Predicted(1, p1, BitMask.FromBox(p1, W, H)) with { PredictedIoU = 0.3, AppearanceScore = 0.2 };
-        var seen = Predicted(2, p2, BitMask.FromBox(p2, W, H)) with { PredictedIoU = 0.3, AppearanceScore = 0.9 };
+        linker.Update(0, [Annotated(1, Box(20, 20)), Annotated(2, Box(80, 20)), Annotated(3, Box(140, 20))]);
+        var p = linker.Predict(1).Select(t => t.Box).ToArray();
+        var doubtful = Predicted(1, p[0], BitMask.FromBox(p[0], W, H)) with { PredictedIoU = 0.3, AppearanceScore = 0.2 };
+        var seen = Predicted(2, p[1], BitMask.FromBox(p[1], W, H)) with { PredictedIoU = 0.3, AppearanceScore = 0.9 };
+        var unmatched = Predicted(3, p[2], BitMask.FromBox(p[2], W, H)) with { PredictedIoU = 0.3 }; // no appearance measured: no verdict
 
-        var r = linker.Update(1, [doubtful, seen]);
+        var r = linker.Update(1, [doubtful, seen, unmatched]);
 
-        Assert.Equal(new int?[] { null, 2 }, r.TrackIds);
+        Assert.Equal(new int?[] { null, 2, 3 }, r.TrackIds);
         Assert.Equal(new[] { 1 }, r.Lost);
         // Still prompted while lost, and re-acquired by a mask that passes.
         var again = linker.Predict(2).Single(p => p.TrackId == 1).Box;
