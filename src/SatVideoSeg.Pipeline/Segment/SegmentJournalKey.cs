@@ -9,7 +9,9 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// (path, and size and modification time of each file), the box file's bytes, the model's files
 /// (name, size and modification time: hashing a multi-GB export per run would cost seconds),
 /// and the settings that change prompts or masks. Settings that only change speed (threads,
-/// batch size) or the rendering (overlay, report) are left out, so a resumed run may change them.
+/// batch size) or the rendering (overlay, report) are left out, so a resumed run may change them;
+/// so is the corrections file: the journal replays a frame only for the prompts it was recorded
+/// with, so a corrected run replays the frames before its first correction and no others.
 /// </summary>
 public static class SegmentJournalKey
 {

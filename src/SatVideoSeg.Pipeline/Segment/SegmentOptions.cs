@@ -61,7 +61,7 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// </summary>
     public string? Corrections { get; init; }
 
-    /// <summary>Forward only, or also backward from each track's first box (frame folders).</summary>
+    /// <summary>Forward only, backward only, or forward and back from each track's first box (<see cref="Propagation"/>; backward needs a frame folder).</summary>
     public Propagation Propagate { get; init; } = Propagation.Forward;
 
     /// <summary>Move predicted prompts to where the track's appearance matches in the frame (<see cref="AppearanceStep"/>); sparse boxes only.</summary>
