@@ -53,8 +53,10 @@ public class SamSegmenterTests
         Assert.True(mean > box + 0.02, $"mean IoU {mean:0.000} vs box {box:0.000}");
     }
 
-    [Fact]
-    public void Each_Prompt_Gets_A_Mask_Of_Its_Own_Object_Pasted_Inside_Its_Crop_Window()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)] // all four prompts in one batch: a mix-up between batch items shows here
+    public void Each_Prompt_Gets_A_Mask_Of_Its_Own_Object_Pasted_Inside_Its_Crop_Window(int batchSize)
     {
         // Plumbing, whatever the model's quality: batching, crop and paste must hand prompt i the
         // mask cut from prompt i's window. The window follows model.json's pipeline, worked out
@@ -62,7 +64,7 @@ public class SamSegmenterTests
         // centred on the box centre, not shifted inside the frame.
         var (frame, prompts, truth) = Scene();
         using var model = SamModel.Load(ModelFolder);
-        using var sam = new SamSegmenter(model, SamOptions.FromManifest(model.Manifest), ownsModel: false);
+        using var sam = new SamSegmenter(model, SamOptions.FromManifest(model.Manifest) with { BatchSize = batchSize }, ownsModel: false);
 
         var result = sam.Segment(frame, prompts);
 
