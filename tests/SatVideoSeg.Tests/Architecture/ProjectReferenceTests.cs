@@ -106,4 +106,27 @@ public class ProjectReferenceTests
 
         Assert.True(unused.Count == 0, "project references no source file uses: " + string.Join(", ", unused));
     }
+
+    [Fact]
+    public void The_Readme_Layout_Table_Shows_The_Same_Graph()
+    {
+        // README "## Layout": one row per project, "| `src/Name` | what | Core, Video (why) |";
+        // short names there, words in parentheses are explanations.
+        var readme = File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md"));
+        var rows = readme
+            .SkipWhile(line => line != "## Layout")
+            .TakeWhile(line => !line.StartsWith("Data terms", StringComparison.Ordinal))
+            .Select(line => Regex.Match(line, @"^\| `(?:src|benchmarks|tests)/(SatVideoSeg\.[A-Za-z]+)` \|.*\| ([^|]*) \|$"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+        Assert.Equal(Allowed.Keys.Order(), rows.Keys.Order());
+        foreach (var (project, cell) in rows)
+        {
+            var listed = Regex.Replace(cell, @"\([^)]*\)", "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(name => name != "none")
+                .Select(name => "SatVideoSeg." + name);
+            Assert.True(Allowed[project].Order().SequenceEqual(listed.Order()), $"README lists {project} -> {cell}; the test allows {string.Join(", ", Allowed[project])}");
+        }
+    }
 }
