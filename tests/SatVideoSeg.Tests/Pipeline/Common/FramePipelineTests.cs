@@ -2,7 +2,7 @@ using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Pipeline.Common;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Common;
 
 public class FramePipelineTests
 {
