@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using OpenCvSharp;
 using SatVideoSeg.Benchmarks.Inputs;
+using SatVideoSeg.OpenCv;
 using SatVideoSeg.Segmentation.Cropping;
 using SatVideoSeg.Segmentation.Sam;
-using SatVideoSeg.Video.Rendering;
 
 namespace SatVideoSeg.Benchmarks;
 

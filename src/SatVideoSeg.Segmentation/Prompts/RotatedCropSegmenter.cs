@@ -3,7 +3,7 @@ using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Masks;
-using SatVideoSeg.Video.Rendering;
+using SatVideoSeg.OpenCv;
 
 namespace SatVideoSeg.Segmentation.Prompts;
 

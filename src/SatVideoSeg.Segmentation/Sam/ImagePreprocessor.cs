@@ -1,7 +1,7 @@
 using OpenCvSharp;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.OpenCv;
 using SatVideoSeg.Segmentation.Cropping;
-using SatVideoSeg.Video.Rendering;
 
 namespace SatVideoSeg.Segmentation.Sam;
 

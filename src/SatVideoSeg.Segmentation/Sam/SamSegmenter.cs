@@ -5,6 +5,7 @@ using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Masks;
+using SatVideoSeg.OpenCv;
 using SatVideoSeg.Segmentation.Cropping;
 
 namespace SatVideoSeg.Segmentation.Sam;
@@ -94,7 +95,7 @@ public sealed class SamSegmenter : ISegmenter
     {
         int s = _model.Manifest.InputSize;
         int batch = EffectiveBatchSize;
-        using var pinned = Video.Rendering.PinnedMat.Of(frame);
+        using var pinned = PinnedMat.Of(frame);
         for (int start = 0; start < prompts.Count; start += batch)
         {
             int n = Math.Min(batch, prompts.Count - start);

@@ -2,6 +2,7 @@ using OpenCvSharp;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Metrics;
+using SatVideoSeg.OpenCv;
 
 namespace SatVideoSeg.Video.Rendering;
 

@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.OpenCv;
 
 namespace SatVideoSeg.Video.Rendering;
 

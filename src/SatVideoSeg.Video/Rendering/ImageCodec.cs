@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.OpenCv;
 
 namespace SatVideoSeg.Video.Rendering;
 

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 using SatVideoSeg.Core.Imaging;
-using SatVideoSeg.Video.Rendering;
+using SatVideoSeg.OpenCv;
 
 namespace SatVideoSeg.Video.Sinks;
 

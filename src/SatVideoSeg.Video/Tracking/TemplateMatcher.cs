@@ -1,7 +1,7 @@
 using OpenCvSharp;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Imaging;
-using SatVideoSeg.Video.Rendering;
+using SatVideoSeg.OpenCv;
 
 namespace SatVideoSeg.Video.Tracking;
 

@@ -51,23 +51,73 @@ public class SamSegmenterTests
         double box = truth.Select(t => MaskIoU.Compute(SatVideoSeg.Core.Masks.BitMask.FromBox(t.TightRect().ToBox(), 160, 120), t)).Average();
         double mean = result.Select((r, i) => MaskIoU.Compute(r.Mask, truth[i])).Average();
         Assert.True(mean > box + 0.02, $"mean IoU {mean:0.000} vs box {box:0.000}");
-        Assert.All(result, r => Assert.InRange(r.PredictedIoU, 0, 1.5));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)] // all four prompts in one batch: a mix-up between batch items shows here
+    public void Each_Prompt_Gets_A_Mask_Of_Its_Own_Object_Pasted_Inside_Its_Crop_Window(int batchSize)
+    {
+        // Plumbing, whatever the model's quality: batching, crop and paste must hand prompt i the
+        // mask cut from prompt i's window. The window follows model.json's pipeline, worked out
+        // here from the documented rule: a square of side max(1.6 x the box's longer side, 16 px)
+        // centred on the box centre, not shifted inside the frame.
+        var (frame, prompts, truth) = Scene();
+        using var model = SamModel.Load(ModelFolder);
+        using var sam = new SamSegmenter(model, SamOptions.FromManifest(model.Manifest) with { BatchSize = batchSize }, ownsModel: false);
+
+        var result = sam.Segment(frame, prompts);
+
+        Assert.Equal(prompts.Length, result.Count);
+        for (int i = 0; i < prompts.Length; i++)
+        {
+            var own = MaskIoU.Compute(result[i].Mask, truth[i]);
+            for (int j = 0; j < truth.Length; j++)
+                if (j != i) Assert.True(own > MaskIoU.Compute(result[i].Mask, truth[j]), $"prompt {i}'s mask matches object {j} better than its own");
+
+            var box = prompts[i].Box;
+            double side = Math.Max(1.6 * Math.Max(box.Width, box.Height), 16);
+            double cx = (box.X0 + box.X1) / 2, cy = (box.Y0 + box.Y1) / 2;
+            var rect = result[i].Mask.Rect;
+            // One pixel of slack for the rounding of the window's side and origin.
+            Assert.True(rect.X >= Math.Floor(cx - side / 2) - 1 && rect.Right <= Math.Ceiling(cx + side / 2) + 1
+                && rect.Y >= Math.Floor(cy - side / 2) - 1 && rect.Bottom <= Math.Ceiling(cy + side / 2) + 1,
+                $"prompt {i}: mask rect {rect} outside the {side:0.0} px window around ({cx:0.0}, {cy:0.0})");
+        }
     }
 
     [Fact]
-    public void On_The_Synthetic_Sample_The_Shipped_Model_Reaches_Its_Model_Card_Figure()
+    public void On_The_Synthetic_Sample_The_Shipped_Model_Beats_Its_Prompt_Boxes_And_Reaches_Its_Model_Card_Figure()
     {
-        // MODEL_CARD.md: mean IoU 0.762 over all 1284 object-frames of videos/synth-sample with
-        // tight boxes (box baseline 0.636). Here: its first 10 frames, with 0.03 of slack for the subset.
+        // Measured here with Core's MaskIoU against gt.mots.txt, not through SegmentBench (which
+        // printed the model card's figure), so a fault in the bench cannot vouch for itself.
+        // Two bars: the tight prompt box itself, filled, measured on the same object-frames
+        // (independent of any model), and MODEL_CARD.md's 0.762 over all 1284 object-frames,
+        // with 0.03 of slack for this 10-frame subset.
         var sample = SatVideoSeg.Pipeline.Bench.BenchSamples.Video("synth-sample",
             Path.Combine(RepoPaths.Root, "videos", "synth-sample", "video.mp4"), Path.Combine(RepoPaths.Root, "videos", "synth-sample", "gt.mots.txt"));
         using var model = SamModel.Load(ModelFolder);
         using var sam = new SamSegmenter(model, SamOptions.FromManifest(model.Manifest), ownsModel: false);
-        var first10 = sample with { Frames = sample.Frames.Take(10).ToList() };
 
-        var result = SatVideoSeg.Pipeline.Bench.SegmentBench.Run(sam, first10);
+        double modelSum = 0, boxSum = 0;
+        int objects = 0;
+        foreach (var bench in sample.Frames.Take(10))
+        {
+            var truth = bench.Objects.Select(o => o.Mask).ToArray();
+            var prompts = bench.Objects.Select(o => new ObjectPrompt(o.Id, o.Class, o.Mask.TightRect().ToBox())).ToArray();
+            var result = sam.Segment(bench.Frame, prompts);
+            for (int i = 0; i < truth.Length; i++)
+            {
+                modelSum += MaskIoU.Compute(result[i].Mask, truth[i]);
+                boxSum += MaskIoU.Compute(SatVideoSeg.Core.Masks.BitMask.FromBox(prompts[i].Box, bench.Frame.Width, bench.Frame.Height), truth[i]);
+                objects++;
+            }
+        }
+        double mean = modelSum / objects, box = boxSum / objects;
 
-        Assert.True(result.MeanIoU >= 0.762 - 0.03, $"mean IoU {result.MeanIoU:0.000} on the first 10 frames");
+        Assert.True(objects > 100, $"only {objects} object-frames in the first 10 frames");
+        Assert.True(mean > box + 0.05, $"mean IoU {mean:0.000} vs the prompt boxes' {box:0.000}");
+        Assert.True(mean >= 0.762 - 0.03, $"mean IoU {mean:0.000} on the first 10 frames (prompt boxes {box:0.000})");
     }
 
     [Fact]

@@ -84,11 +84,47 @@ public class OverlayRendererTests
         Assert.Equal("frame 1801  01:00.00", FrameInfoAnnotator.Text(1800, 30));
     }
 
+    // TrackColors' documented rule, worked by hand (not by calling it): hue = id * 137.508 mod 360,
+    // saturation 0.85, value 1.0 for even ids and 0.85 for odd ones, HSV -> RGB rounded to bytes.
+    // Track 7: hue 962.556 mod 360 = 242.556 (sector 4, blue), v 0.85: chroma 0.7225, m 0.1275,
+    //   B = 0.85 * 255 = 216.75 -> 217, G = m * 255 = 32.51 -> 33, R = (m + 0.7225 * 0.0426) * 255 = 40.36 -> 40.
+    // Track 12: hue 1650.096 mod 360 = 210.096 (sector 3), v 1.0: chroma 0.85, m 0.15,
+    //   B = 255, G = (0.15 + 0.85 * 0.4984) * 255 = 146.28 -> 146, R = 0.15 * 255 = 38.25 -> 38.
+    private static readonly (byte B, byte G, byte R) Track7 = (217, 33, 40);
+    private static readonly (byte B, byte G, byte R) Track12 = (255, 146, 38);
+
     [Fact]
     public void A_Track_Keeps_Its_Colour_Whatever_Else_Is_In_The_Frame()
     {
-        Assert.Equal(TrackColors.For(7), TrackColors.For(7));
-        Assert.NotEqual(TrackColors.For(7), TrackColors.For(8));
+        var style = new OverlayStyle(FillOpacity: 1, Contours: false, Labels: false, PromptBoxes: false, FrameCounter: false);
+        var seven = new PixelRect(5, 5, 10, 8);
+        var twelve = new PixelRect(5, 25, 10, 8);
+        var alone = new[] { RenderTestData.Box(7, ObjectClass.Ship, seven, 60, 40) };
+        // Track 7 comes third here, after tracks of other classes, so a colour taken from the
+        // object's position or class instead of its id shows up.
+        var crowded = new[]
+        {
+            RenderTestData.Box(3, ObjectClass.Airplane, new PixelRect(30, 5, 10, 8), 60, 40),
+            RenderTestData.Box(12, ObjectClass.Car, twelve, 60, 40),
+            RenderTestData.Box(7, ObjectClass.Ship, seven, 60, 40),
+        };
+
+        var first = new OverlayRenderer(style).Render(RenderTestData.Grey(0, 60, 40), new FrameDetections(0, 60, 40, alone));
+        var second = new OverlayRenderer(style).Render(RenderTestData.Grey(0, 60, 40), new FrameDetections(0, 60, 40, crowded));
+
+        for (int y = seven.Y; y < seven.Bottom; y++)
+            for (int x = seven.X; x < seven.Right; x++)
+            {
+                Assert.Equal(Track7, Pixel(first.Pixels, 60, x, y));
+                Assert.Equal(Track7, Pixel(second.Pixels, 60, x, y));
+            }
+        Assert.Equal(Track12, Pixel(second.Pixels, 60, twelve.X + 5, twelve.Y + 4));
+    }
+
+    private static (byte B, byte G, byte R) Pixel(byte[] pixels, int width, int x, int y)
+    {
+        int p = (y * width + x) * 3;
+        return (pixels[p], pixels[p + 1], pixels[p + 2]);
     }
 
     [Fact]

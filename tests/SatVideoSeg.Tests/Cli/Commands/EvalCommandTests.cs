@@ -4,7 +4,7 @@ using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Tests.Support;
 using Spectre.Console;
 
-namespace SatVideoSeg.Tests.Cli;
+namespace SatVideoSeg.Tests.Cli.Commands;
 
 public class EvalCommandTests
 {

@@ -1,6 +1,6 @@
 using SatVideoSeg.Core.Assignment;
 
-namespace SatVideoSeg.Tests.Core;
+namespace SatVideoSeg.Tests.Core.Assignment;
 
 public class LinearAssignmentTests
 {

@@ -1,7 +1,7 @@
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Core;
+namespace SatVideoSeg.Tests.Core.Geometry;
 
 /// <summary>OrientedBox geometry and the minimum-area fit, with hand-worked numbers.</summary>
 public class OrientedBoxTests

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using OpenCvSharp;
 using SatVideoSeg.Core.Imaging;
 
-namespace SatVideoSeg.Video.Rendering;
+namespace SatVideoSeg.OpenCv;
 
 /// <summary>
 /// An OpenCV Mat header over a managed buffer, without copying. The buffer stays pinned, and the

@@ -1,7 +1,7 @@
 using SatVideoSeg.Core.Buffers;
 using SatVideoSeg.Core.Imaging;
 
-namespace SatVideoSeg.Tests.Core;
+namespace SatVideoSeg.Tests.Core.Buffers;
 
 public class BufferPoolTests
 {

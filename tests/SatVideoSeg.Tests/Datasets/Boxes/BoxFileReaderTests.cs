@@ -4,7 +4,7 @@ using SatVideoSeg.Datasets;
 using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Datasets;
+namespace SatVideoSeg.Tests.Datasets.Boxes;
 
 public class BoxFileReaderTests
 {

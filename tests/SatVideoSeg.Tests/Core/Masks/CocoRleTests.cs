@@ -3,7 +3,7 @@ using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Core;
+namespace SatVideoSeg.Tests.Core.Masks;
 
 public class CocoRleTests
 {

@@ -2,7 +2,7 @@ using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Datasets;
+namespace SatVideoSeg.Tests.Datasets.Mots;
 
 public class MotsFormatTests
 {

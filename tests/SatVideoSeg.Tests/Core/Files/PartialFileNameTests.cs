@@ -1,6 +1,6 @@
 using SatVideoSeg.Core.Files;
 
-namespace SatVideoSeg.Tests.Core;
+namespace SatVideoSeg.Tests.Core.Files;
 
 public class PartialFileNameTests
 {

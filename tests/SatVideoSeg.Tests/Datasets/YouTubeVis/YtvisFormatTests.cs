@@ -4,7 +4,7 @@ using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Datasets.YouTubeVis;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Datasets;
+namespace SatVideoSeg.Tests.Datasets.YouTubeVis;
 
 public class YtvisFormatTests
 {

@@ -3,7 +3,7 @@ using SatVideoSeg.Tests.Support;
 using SatVideoSeg.Video;
 using SatVideoSeg.Video.Sources;
 
-namespace SatVideoSeg.Tests.Video;
+namespace SatVideoSeg.Tests.Video.Sources;
 
 public class ImageSequenceSourceTests
 {

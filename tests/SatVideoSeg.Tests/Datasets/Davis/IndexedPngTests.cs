@@ -3,7 +3,7 @@ using SatVideoSeg.Datasets;
 using SatVideoSeg.Datasets.Davis;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Datasets;
+namespace SatVideoSeg.Tests.Datasets.Davis;
 
 public class IndexedPngTests
 {

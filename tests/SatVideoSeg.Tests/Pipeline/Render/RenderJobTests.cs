@@ -7,7 +7,7 @@ using SatVideoSeg.Video.Ffmpeg;
 using SatVideoSeg.Video.Rendering;
 using SatVideoSeg.Video.Sources;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Render;
 
 public class RenderJobTests
 {

@@ -3,7 +3,7 @@ using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Eval;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Eval;
 
 public class EvalJobTests
 {
