@@ -5,7 +5,7 @@ using SatVideoSeg.Pipeline.Segment;
 using SatVideoSeg.Tests.Support;
 using SatVideoSeg.Video.Ffmpeg;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 public class SegmentJobTests
 {

@@ -5,7 +5,7 @@ using SatVideoSeg.Pipeline.Segment;
 using SatVideoSeg.Tests.Support;
 using SatVideoSeg.Video.Sources;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 /// <summary>Input checks of `segment` as issue 18 asked: ids ignored completely, --out errors that say --out, no folder left by a failed check.</summary>
 public class SegmentInputCheckTests

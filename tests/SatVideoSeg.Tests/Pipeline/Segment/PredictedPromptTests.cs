@@ -3,7 +3,7 @@ using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Tracking;
 using SatVideoSeg.Pipeline.Segment;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 public class PredictedPromptTests
 {

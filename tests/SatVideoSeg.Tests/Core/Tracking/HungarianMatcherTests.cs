@@ -1,6 +1,6 @@
 using SatVideoSeg.Core.Tracking;
 
-namespace SatVideoSeg.Tests.Tracking;
+namespace SatVideoSeg.Tests.Core.Tracking;
 
 public class HungarianMatcherTests
 {

@@ -3,7 +3,7 @@ using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Core.Tracking;
 
-namespace SatVideoSeg.Tests.Tracking;
+namespace SatVideoSeg.Tests.Core.Tracking;
 
 public class MaskTrackLinkerTests
 {

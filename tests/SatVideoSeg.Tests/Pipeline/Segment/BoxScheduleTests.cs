@@ -1,6 +1,6 @@
 using SatVideoSeg.Pipeline.Segment;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 public class BoxScheduleTests
 {

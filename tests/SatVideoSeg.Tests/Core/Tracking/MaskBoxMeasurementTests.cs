@@ -1,7 +1,7 @@
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Tracking;
 
-namespace SatVideoSeg.Tests.Tracking;
+namespace SatVideoSeg.Tests.Core.Tracking;
 
 public class MaskBoxMeasurementTests
 {

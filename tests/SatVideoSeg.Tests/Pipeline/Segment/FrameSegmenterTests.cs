@@ -9,7 +9,7 @@ using SatVideoSeg.Pipeline.Segment;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 /// <summary>One frame's journey without a video: in-memory frames, the box segmenter, a journal on disk.</summary>
 public class FrameSegmenterTests

@@ -5,7 +5,7 @@ using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Segment;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 public class SparsePromptingTests
 {

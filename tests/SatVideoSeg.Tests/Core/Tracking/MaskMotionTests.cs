@@ -3,7 +3,7 @@ using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Core.Tracking;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Tracking;
+namespace SatVideoSeg.Tests.Core.Tracking;
 
 public class MaskMotionTests
 {

@@ -4,7 +4,7 @@ using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Pipeline.Segment;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 public class AppearanceStepTests
 {

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Tracking;
 
-namespace SatVideoSeg.Tests.Tracking;
+namespace SatVideoSeg.Tests.Core.Tracking;
 
 public class KalmanBoxFilterTests
 {

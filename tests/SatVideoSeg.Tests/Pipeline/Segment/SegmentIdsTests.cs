@@ -7,7 +7,7 @@ using SatVideoSeg.Pipeline.Segment;
 using System.Text.RegularExpressions;
 using SatVideoSeg.Tests.Support;
 
-namespace SatVideoSeg.Tests.Pipeline;
+namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 /// <summary>Issue 17, item 2: segment takes any non-negative annotation id; MOTS renumbers what it cannot hold.</summary>
 public class SegmentIdsTests
