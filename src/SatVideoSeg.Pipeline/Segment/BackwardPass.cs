@@ -55,6 +55,7 @@ public static class BackwardPass
             using (frame)
             {
                 int clock = last - frame.Index;
+                prompter.EndGoneTracks(clock);
                 var prompts = appearance.Correct(frame, prompter.PromptsFor(clock));
                 var linked = prompter.Link(clock, OverlapResolver.Resolve(segmenter.Segment(frame, prompts, cancellationToken)));
                 appearance.Remember(frame, linked);

@@ -10,7 +10,8 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// <summary>
 /// One frame's journey through a segment run, in frame order (each frame's prompts depend on the
 /// previous frame's links). Read <see cref="Process"/> top to bottom:
-/// 1. predict: the scheduled boxes, and each live track's Kalman-predicted box where it has none;
+/// 1. predict: end the tracks the frame shows gone (annotation says so, or predicted out of the
+///    frame), then prompt with the scheduled boxes, and each live track's Kalman-predicted box where it has none;
 /// 2. measure: the appearance step moves predicted prompts to where the track's look matches;
 /// 3. segment, or replay the frame from the journal of an interrupted run;
 /// 4. resolve overlaps between the masks;
@@ -47,7 +48,11 @@ public sealed class FrameSegmenter(
         return new FrameDetections(frame.Index, frame.Width, frame.Height, WithBackward(frame.Index, linked));
     }
 
-    private IReadOnlyList<ObjectPrompt> Predict(Frame frame) => timer.Time("link", () => prompter.PromptsFor(frame.Index));
+    private IReadOnlyList<ObjectPrompt> Predict(Frame frame) => timer.Time("link", () =>
+    {
+        prompter.EndGoneTracks(frame.Index);
+        return prompter.PromptsFor(frame.Index);
+    });
 
     private IReadOnlyList<ObjectPrompt> Measure(Frame frame, IReadOnlyList<ObjectPrompt> prompts) =>
         appearance is null ? prompts : timer.Time("appearance", () => appearance.Correct(frame, prompts));

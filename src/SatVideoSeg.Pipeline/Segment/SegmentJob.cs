@@ -99,7 +99,7 @@ public static class SegmentJob
             pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)), frame =>
             {
                 var detections = frameSegmenter.Process(frame, cancellationToken);
-                recorder.AddLostTracks(frame.Index, prompter.Linker.Tracks.Where(t => t.State == Core.Tracking.TrackState.Lost).Select(t => t.Id));
+                recorder.AddLostTracks(frame.Index, prompter.LostTrackIds);
                 frames++;
                 objectFrames += detections.Objects.Count;
                 return (frame, detections);

@@ -11,7 +11,7 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// (c) either, made sparse by a <see cref="BoxSchedule"/>: a live track without a box in a frame
 /// is prompted with its Kalman-predicted box (<see cref="PromptSource.Predicted"/>), and the box of
 /// the mask it gets is the track's next measurement.
-/// Per frame: <see cref="PromptsFor"/>, segment, resolve overlaps, <see cref="Link"/>.
+/// Per frame: <see cref="EndGoneTracks"/>, <see cref="PromptsFor"/>, segment, resolve overlaps, <see cref="Link"/>.
 /// </summary>
 public sealed class TrackedPromptSource
 {
@@ -39,6 +39,9 @@ public sealed class TrackedPromptSource
     /// <summary>The linker that owns the tracks.</summary>
     public MaskTrackLinker Linker { get; }
 
+    /// <summary>Ids of the tracks lost now (re-linkable, not yet removed).</summary>
+    public IEnumerable<int> LostTrackIds => Linker.Tracks.Where(t => t.State == TrackState.Lost).Select(t => t.Id);
+
     /// <summary>Prompts so far that were Kalman predictions.</summary>
     public int PredictedPrompts { get; private set; }
 
@@ -51,29 +54,16 @@ public sealed class TrackedPromptSource
     /// <summary>Tracks started, re-linked after being lost, and lost, so far.</summary>
     public (int Started, int Refound, int Lost) Events { get; private set; }
 
-    /// <summary>The prompts of a 0-based frame: the scheduled annotation boxes, then predicted boxes of the live tracks without one.</summary>
-    public IReadOnlyList<ObjectPrompt> PromptsFor(int frameIndex)
+    /// <summary>
+    /// Ends the tracks a 0-based frame shows to be gone; call before <see cref="PromptsFor"/> of the
+    /// same frame. Two kinds: an id whose scheduled frame came without a box (the annotation says the
+    /// object left; should the id come back, its box starts a track with the same id), and a track
+    /// whose predicted box has left the frame (the object has gone, not been lost).
+    /// </summary>
+    public void EndGoneTracks(int frameIndex)
     {
-        var predictions = Linker.Predict(frameIndex);
-        var memory = predictions.ToDictionary(p => p.TrackId, p => p.Memory);
-        var prompts = new List<ObjectPrompt>();
-        var covered = new HashSet<int>();
-        foreach (var p in _plan.ForFrame(frameIndex))
-        {
-            if (_useIds)
-            {
-                if (!_schedule.Uses(_plan.FirstFrames[p.TrackId], frameIndex) && _corrections?.Covers(frameIndex, p.TrackId) != true) continue;
-                covered.Add(p.TrackId);
-                _absent.Remove(p.TrackId);
-                prompts.Add(p with { Memory = memory.GetValueOrDefault(p.TrackId) });
-            }
-            else if (_schedule.Uses(_plan.FirstFrame!.Value, frameIndex))
-            {
-                prompts.Add(p with { TrackId = 0 });
-            }
-        }
-        // An id whose scheduled frame came without a box has left (the annotation says so): end its
-        // track rather than keep it lost. Should the id come back, its box starts a track with the same id.
+        var covered = ScheduledIds(frameIndex);
+        _absent.ExceptWith(covered);
         if (_useIds && _schedule.Interval is not null)
         {
             foreach (var (id, first) in _plan.FirstFrames)
@@ -82,29 +72,57 @@ public sealed class TrackedPromptSource
                     Linker.Remove(id);
             }
         }
-        // Every box given: nothing to predict. Boxes without ids on a frame are a full detection
-        // pass: the linker matches them, nothing is predicted either.
-        if (_schedule.IsDense || (!_useIds && prompts.Count > 0)) return prompts;
-
-        foreach (var p in predictions)
+        if (!PredictsIn(frameIndex)) return;
+        foreach (var p in PredictedWithoutBox(frameIndex, covered))
         {
-            if (covered.Contains(p.TrackId) || _absent.Contains(p.TrackId)) continue;
-            // Without ids the detector decides what exists: a track its last pass did not find stays
-            // lost (coasting, re-linkable by a later detection) instead of reviving on its own prompt.
-            if (!_useIds && p.State == TrackState.Lost) continue;
-            var box = p.Box.ClipTo(_width, _height);
-            if (box.ToPixelRect().IsEmpty)
-            {
-                // The predicted box has left the frame: the object has gone, not been lost.
-                Linker.Remove(p.TrackId);
-                Exited++;
-                continue;
-            }
+            if (!p.Box.ClipTo(_width, _height).ToPixelRect().IsEmpty) continue;
+            Linker.Remove(p.TrackId);
+            Exited++;
+        }
+    }
+
+    /// <summary>
+    /// The prompts of a 0-based frame, read from the plan and the linker's tracks (after
+    /// <see cref="EndGoneTracks"/>): the scheduled annotation boxes, then the predicted boxes of the
+    /// live tracks without one.
+    /// </summary>
+    public IReadOnlyList<ObjectPrompt> PromptsFor(int frameIndex)
+    {
+        var memory = Linker.Tracks.ToDictionary(t => t.Id, t => t.Memory);
+        var prompts = new List<ObjectPrompt>();
+        foreach (var p in _plan.ForFrame(frameIndex))
+        {
+            if (_useIds && IsScheduled(p.TrackId, frameIndex)) prompts.Add(p with { Memory = memory.GetValueOrDefault(p.TrackId) });
+            else if (!_useIds && _schedule.Uses(_plan.FirstFrame!.Value, frameIndex)) prompts.Add(p with { TrackId = 0 });
+        }
+        if (!PredictsIn(frameIndex)) return prompts;
+        foreach (var p in PredictedWithoutBox(frameIndex, ScheduledIds(frameIndex)))
+        {
             prompts.Add(new ObjectPrompt(p.TrackId, p.Class, Widen(p, _width, _height).ClipTo(_width, _height), PromptSource.Predicted) { Memory = p.Memory });
             PredictedPrompts++;
         }
         return prompts;
     }
+
+    // Whether an id's box in a frame is used: the schedule's, or a correction.
+    private bool IsScheduled(int trackId, int frameIndex) =>
+        _schedule.Uses(_plan.FirstFrames[trackId], frameIndex) || _corrections?.Covers(frameIndex, trackId) == true;
+
+    // The ids whose boxes a frame uses (none without ids).
+    private HashSet<int> ScheduledIds(int frameIndex) =>
+        _useIds ? _plan.ForFrame(frameIndex).Where(p => IsScheduled(p.TrackId, frameIndex)).Select(p => p.TrackId).ToHashSet() : [];
+
+    // Every box given: nothing to predict. Boxes without ids on a frame are a full detection pass:
+    // the linker matches them, nothing is predicted either.
+    private bool PredictsIn(int frameIndex) =>
+        !_schedule.IsDense && (_useIds || !_plan.ForFrame(frameIndex).Any() || !_schedule.Uses(_plan.FirstFrame!.Value, frameIndex));
+
+    // The live tracks to prompt from their prediction: those without a box in the frame, not ended
+    // by their annotation, and (without ids) not lost: the detector decides what exists, so a track
+    // its last pass did not find stays lost (coasting, re-linkable by a later detection) instead of
+    // reviving on its own prompt.
+    private IEnumerable<TrackPrediction> PredictedWithoutBox(int frameIndex, HashSet<int> covered) =>
+        Linker.Predict(frameIndex).Where(p => !covered.Contains(p.TrackId) && !_absent.Contains(p.TrackId) && (_useIds || p.State != TrackState.Lost));
 
     /// <summary>
     /// The predicted box grown by <see cref="MarginSigmas"/> standard deviations of its centre on each
