@@ -119,13 +119,14 @@ done
 say "cluster up in $(( $(date +%s) - started )) s ($cpus CPUs)"
 
 # 3. A benchmark of several sequences (one per object in the SOT layout), long enough that a task
-# is caught converting one.
+# is caught converting one: at 160 frames the box segmenter finished a sequence between the check
+# and the cancel on a loaded machine (2026-12-04), so 480, and the cancel once 10 are written.
 cat > "$work/satvidseg" <<EOF
 #!/bin/sh
 exec dotnet "$cli" "\$@"
 EOF
 chmod +x "$work/satvidseg"
-"$work/satvidseg" synth --layout sot --width 320 --height 240 --frames 160 --airplanes 2 --ships 2 --trains 0 --cars 2 --out "$work/in" >/dev/null
+"$work/satvidseg" synth --layout sot --width 320 --height 240 --frames 480 --airplanes 2 --ships 2 --trains 0 --cars 2 --out "$work/in" >/dev/null
 shards=3
 export IN="$work/in" OUT="$work/array" TO=mots,ytvis,davis SEGMENTER=box DEVICE=cpu SATVIDSEG="$work/satvidseg"
 array_log="$work/log/task-%A_%a.log"
@@ -143,7 +144,7 @@ for _ in $(seq 600); do
     [ -e "$OUT/status/$seq.json" ] && continue
     # Mid-sequence: some of its DAVIS frames are written (staged, not yet published).
     frames=$( { find "$OUT/davis/Annotations" -path "*/$seq.*.partial/*.png" 2>/dev/null || true; } | wc -l)
-    [ "$frames" -ge 20 ] || continue
+    [ "$frames" -ge 10 ] || continue
     # The lock file holds the pid of the run converting the sequence; its environment names its task.
     pid=$(cat "$lock" 2>/dev/null || true)
     task=$(tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | sed -n 's/^SLURM_ARRAY_TASK_ID=//p' || true)
