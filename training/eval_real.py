@@ -263,12 +263,12 @@ def model_report(pred, a):
     res = {"context": a.context, "min_crop": a.min_crop, "input_size": pred.S, "mask_prompt": bool(pred.m.mask_prompt)}
     if os.path.exists(a.split):
         res["val"] = summarise(eval_val(pred, a.split, a.max_tiles, a.tile_stride))
-        res["val_tiles"] = f"every {a.tile_stride}th of the validation tiles" if a.tile_stride > 1 else "all validation tiles"
+        res["val_tiles"] = f"one validation tile in {a.tile_stride}" if a.tile_stride > 1 else "all validation tiles"
         if a.propagation and pred.m.mask_prompt:
             t = time.time()
             pr = eval_propagation(pred, a.split, a.propagation, a.prop_frames, a.prop_jitter, max_tiles=a.max_tiles)
             res["propagation"] = {k: summarise(v) for k, v in pr.items()}
-            res["propagation_setup"] = (f"every {a.propagation}th validation tile; keyframe = tight box, then {a.prop_frames} frames "
+            res["propagation_setup"] = (f"one validation tile in {a.propagation}; keyframe = tight box, then {a.prop_frames} frames "
                                         f"with jittered boxes (centre and size sd {a.prop_jitter}); box+mask = the model's own "
                                         f"previous low-res logits as mask_input ({time.time() - t:.0f} s)")
     if os.path.exists(a.p0003):
