@@ -57,9 +57,8 @@ public class SamSegmenterTests
     [Fact]
     public void On_The_Synthetic_Sample_The_Shipped_Model_Reaches_Its_Model_Card_Figure()
     {
-        // MODEL_CARD.md: mean IoU 0.776 over all 1284 object-frames of videos/synth-sample with
-        // tight boxes (box baseline 0.636; the previous model 0.762). Here: its first 10 frames
-        // (0.800 with `bench segment` on them, 2026-12-04), with 0.03 of slack for the subset.
+        // MODEL_CARD.md: mean IoU 0.762 over all 1284 object-frames of videos/synth-sample with
+        // tight boxes (box baseline 0.636). Here: its first 10 frames, with 0.03 of slack for the subset.
         var sample = SatVideoSeg.Pipeline.Bench.BenchSamples.Video("synth-sample",
             Path.Combine(RepoPaths.Root, "videos", "synth-sample", "video.mp4"), Path.Combine(RepoPaths.Root, "videos", "synth-sample", "gt.mots.txt"));
         using var model = SamModel.Load(ModelFolder);
@@ -68,7 +67,7 @@ public class SamSegmenterTests
 
         var result = SatVideoSeg.Pipeline.Bench.SegmentBench.Run(sam, first10);
 
-        Assert.True(result.MeanIoU >= 0.776 - 0.03, $"mean IoU {result.MeanIoU:0.000} on the first 10 frames");
+        Assert.True(result.MeanIoU >= 0.762 - 0.03, $"mean IoU {result.MeanIoU:0.000} on the first 10 frames");
     }
 
     [Fact]
