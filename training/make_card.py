@@ -45,6 +45,7 @@ def main():
     ap.add_argument("--log", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--notes", default="")
+    ap.add_argument("--init-note", default="", help="what the --init checkpoint was")
     ap.add_argument("--date", default="2026-12-04")
     ap.add_argument("--machine", default="Debian 12, 2 CPU cores, 24 GB RAM, CPU shared with three other engineers' builds and tests")
     a = ap.parse_args()
@@ -73,7 +74,7 @@ def main():
         return int(len(np.load(f)["cls"])) if os.path.exists(f) else 0
     train_counts = counts("train") + " (val: " + counts("val") + ")"
     init = args.get("init", "")
-    fine = f"fine-tuned from `{os.path.basename(init)}`" if init else "trained from scratch"
+    fine = (f"fine-tuned from `{os.path.relpath(init, os.path.dirname(here))}`" + (f" ({a.init_note})" if a.init_note else "")) if init else "trained from scratch"
     def vrow(v):
         return f"| {v['t_min']} | {v.get('plane','')} | {v.get('ship','')} | {v.get('small_vehicle','')} | {v.get('large_vehicle','')} | {v.get('helicopter','')} | {v.get('train','')} | {v['mean4']} |"
     prop = ev.get("propagation")
@@ -146,7 +147,7 @@ engine runs it like any SAM-family model (`--model models/{meta['name']}`).
   (normalised). Nothing from `../shared/data/real/` was used for training.
 
 ## Training run
-{fine}{' (the previous shipped sat-unet, whose weights were recovered exactly from its ONNX files by `training/onnx_to_ckpt.py`: folded BatchNorms rebuilt and calibrated, ONNX vs torch max difference 7e-6; the new mask-prompt weights start at zero)' if init else ''};
+{fine}{'' if 'shipped' not in init else ' (the previous shipped sat-unet, whose weights were recovered exactly from its ONNX files by `training/onnx_to_ckpt.py`: folded BatchNorms rebuilt and calibrated, ONNX vs torch max difference 7e-6; the new mask-prompt weights start at zero)'};
 {args['minutes']:.0f} min wall-clock cosine schedule (AdamW, lr {args['lr']}, wd {args['wd']}, batch {args['batch']}, {args['warmup']}-step warm-up,
 decay to 2%), in the background on {a.machine}. Steps: {st['step']} ({st['step']*args['batch']:,} crops),
 training time {st['elapsed']/60:.1f} min. The schedule ran to its end (`finished`: {st.get('finished')}; no mid-schedule checkpoint shipped).
