@@ -184,3 +184,48 @@ def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, mi
         img = img + torch.randn_like(img) * ns
         img = img.clamp(0, 1)
     return img, tgt, coords, labels
+
+
+# Logit the engine writes where the previous crop window has no data (MaskLogits.Outside in C#).
+OUTSIDE_LOGIT = -20.0
+
+
+def previous_mask_logits(tgt, rng, p_has=0.5):
+    """A stand-in for the engine's mask prompt: the previous frame's low-res logits of the same
+    object, resampled into the current crop (SamSegmenter + MaskLogits.ResampleTo in C#).
+
+    tgt [B,1,S,S] target coverage of the current crop. Per sample, with probability p_has
+    (else has = 0 and mask_input = 0, as the engine sends when a track has no previous mask):
+    the target moved by tracking-like jitter (shift ~ N(0, 3%) of the crop, 25% of samples
+    N(0, 8%); scale x exp(N(0, 0.06)); rotation N(0, 4 deg)), then degraded like a model's own
+    mask (dilated / eroded by 1 px, blurred), turned into logits k (2m - 1) with k ~ U(2, 10) plus
+    noise; 25% get a band of OUTSIDE_LOGIT on one side (the previous window did not cover it);
+    5% are an empty mask (a lost object). Returns mask_input [B,1,S,S], has_mask_input [B]."""
+    B, _, S, _ = tgt.shape
+    has = torch.from_numpy((rng.random(B) < p_has).astype(np.float32))
+    ang = rng.normal(0, math.radians(4), B)
+    sc = np.exp(rng.normal(0, 0.06, B))
+    sh = rng.normal(0, 0.06, (B, 2)) * np.where(rng.random((B, 1)) < 0.25, 2.7, 1.0)  # normalised units (crop = 2)
+    ca, sa = np.cos(ang) / sc, np.sin(ang) / sc
+    theta = torch.tensor(np.stack([np.stack([ca, -sa, sh[:, 0]], 1), np.stack([sa, ca, sh[:, 1]], 1)], 1), dtype=torch.float32)
+    m = F.grid_sample(tgt, affine_grid(theta, S), mode="bilinear", padding_mode="zeros", align_corners=False)
+    mode = rng.random(B)
+    dil = torch.from_numpy(mode < 0.25).view(B, 1, 1, 1)
+    ero = torch.from_numpy((mode >= 0.25) & (mode < 0.45)).view(B, 1, 1, 1)
+    m = torch.where(dil, F.max_pool2d(m, 3, 1, 1), m)
+    m = torch.where(ero, -F.max_pool2d(-m, 3, 1, 1), m)
+    blur = torch.from_numpy(rng.random(B) < 0.4).view(B, 1, 1, 1)
+    m = torch.where(blur, F.avg_pool2d(F.pad(m, (1, 1, 1, 1), mode="replicate"), 3, 1), m)
+    k = torch.from_numpy(rng.uniform(2, 10, (B, 1, 1, 1))).float()
+    lg = k * (2 * m - 1) + torch.randn_like(m) * k * 0.15
+    lost = torch.from_numpy(rng.random(B) < 0.05).view(B, 1, 1, 1)
+    lg = torch.where(lost, -k.expand_as(lg), lg)
+    band = rng.random(B) < 0.25
+    for i in np.nonzero(band)[0]:
+        w = int(rng.integers(1, max(2, S // 5)))
+        side = rng.integers(4)
+        if side == 0: lg[i, :, :, :w] = OUTSIDE_LOGIT
+        elif side == 1: lg[i, :, :, S - w:] = OUTSIDE_LOGIT
+        elif side == 2: lg[i, :, :w, :] = OUTSIDE_LOGIT
+        else: lg[i, :, S - w:, :] = OUTSIDE_LOGIT
+    return lg * has.view(B, 1, 1, 1), has

@@ -15,7 +15,7 @@ DEC_INPUTS = ["image_embeddings"] + EXTRA + ["point_coords", "point_labels", "ma
 def load(ckpt, S=None):
     st = torch.load(ckpt, map_location="cpu")
     S = S or st.get("args", {}).get("input_size", 64)
-    m = SatUNet(S, st.get("args", {}).get("arch", "slim"))
+    m = SatUNet(S, st.get("args", {}).get("arch", "slim"), mask_prompt=st.get("args", {}).get("mask_prompt", False))
     m.load_state_dict(st["model"])
     m.eval()
     return m, st
@@ -28,8 +28,8 @@ def dummy_inputs(m, B=2, N=3):
         feats = OnnxEncoder(m)(x)
     coords = torch.tensor([[[10.0, 12.0], [40.0, 50.0], [25.0, 30.0]]]).repeat(B, 1, 1)[:, :N]
     labels = torch.tensor([[2.0, 3.0, 1.0]]).repeat(B, 1)[:, :N]
-    mask_input = torch.zeros(B, 1, S, S)
-    has = torch.zeros(B)
+    mask_input = torch.randn(B, 1, S, S)
+    has = torch.tensor([1.0, 0.0]).repeat(B)[:B]
     orig = torch.tensor([100.0, 100.0])
     return x, feats, (coords, labels, mask_input, has, orig)
 
@@ -62,7 +62,7 @@ def export(m, out, extra_meta=None, opset=17):
         "embeddingShape": [m.encoder.w[2], S // 4, S // 4],
         "arch": m.arch,
         "lowResMaskSize": S,
-        "maskInputUsed": False,
+        "maskInputUsed": bool(m.mask_prompt),
         "pointsUsed": True,
         "iouPrediction": "estimated IoU of the thresholded mask with the true object mask at crop resolution (trained with MSE)",
     }

@@ -11,6 +11,12 @@ points (labels 1 / 0) as gaussian blobs, inside the graph, then runs a prompt-co
 decoder from stride 16 up to stride 1, fusing the prompt maps at every scale (the box is the
 decoder's own early-fusion input). Outputs low-res logits at S x S, an IoU estimate, and masks
 bilinearly resized to orig_im_size.
+
+Mask prompt (mask_prompt=True): two more prompt maps, sigmoid(mask_input) * has_mask_input and
+has_mask_input itself (constant over the crop), fused like the box at every scale. mask_input is
+what the engine offers: the track's previous low-res logits [B,1,S,S] (the contract's 4h x 4w
+= S x S here, the whole crop) resampled into the current crop window, -20 outside the previous
+window; with has_mask_input = 0 both maps are exactly zero, so the decoder sees only the box.
 """
 import math, sys
 import torch
@@ -67,11 +73,13 @@ class Fuse(nn.Module):
 
 
 class PromptDecoder(nn.Module):
-    NP = 3  # prompt channels: box coverage, positive blobs, negative blobs
+    NP = 3  # prompt channels: box coverage, positive blobs, negative blobs (+2 with the mask prompt)
 
-    def __init__(self, w=(16, 32, 64, 96, 160), d=(16, 24, 64, 96, 128), sigma=2.0, dres=(2, 2, 1)):
+    def __init__(self, w=(16, 32, 64, 96, 160), d=(16, 24, 64, 96, 128), sigma=2.0, dres=(2, 2, 1), mask_prompt=False):
         super().__init__()
-        P = self.NP
+        P = self.NP + (2 if mask_prompt else 0)
+        self.P = P
+        self.mask_prompt = mask_prompt
         self.sigma = sigma
         self.f16 = nn.Sequential(cbr(w[4] + P, d[4]), *[Res(d[4]) for _ in range(dres[0])])
         self.f8 = Fuse(d[4] + w[3] + P, d[3], dres[1])
@@ -112,6 +120,13 @@ class PromptDecoder(nn.Module):
         nm = (gauss * neg).amax(1)
         return torch.stack([box, pm, nm], 1)
 
+    def mask_maps(self, mask_input, has_mask_input):
+        """mask_input [B,1,S,S] previous low-res logits, has_mask_input [B] (1 or 0) -> [B,2,S,S]:
+        sigmoid(logits) * has and has (so 'no mask' differs from 'an empty previous mask')."""
+        has = has_mask_input.view(-1, 1, 1, 1)
+        m = torch.sigmoid(mask_input) * has
+        return torch.cat([m, has.expand_as(m)], 1)
+
     def forward(self, f4, f1, f2, f8, f16, prompt):
         p2 = F.avg_pool2d(prompt, 2)
         p4 = F.avg_pool2d(p2, 2)
@@ -138,23 +153,48 @@ ARCHS = {
 }
 
 
+def add_mask_channels(state, model):
+    """Widen a box-only checkpoint's decoder convs to the mask-prompt model's inputs: the new input
+    channels (the last 2 of each prompt block) get zero weights, so the widened model computes
+    exactly what the box-only one did, whatever mask is given."""
+    own = model.state_dict()
+    out = dict(state)
+    for k, v in state.items():
+        if k in own and own[k].shape != v.shape and v.dim() == 4 and own[k].shape[1] == v.shape[1] + 2:
+            w = torch.zeros(own[k].shape, dtype=v.dtype)
+            w[:, :v.shape[1]] = v  # prompt maps are the last block of every decoder fusion's input
+            out[k] = w
+    return out
+
+
 class SatUNet(nn.Module):
-    def __init__(self, S=64, arch="slim"):
+    def __init__(self, S=64, arch="slim", mask_prompt=True):
         super().__init__()
         self.S = S
         self.arch = arch
+        self.mask_prompt = mask_prompt
         a = ARCHS[arch]
         self.encoder = Encoder(a["w"], a["nres"])
-        self.decoder = PromptDecoder(a["w"], a["d"], dres=a["dres"])
+        self.decoder = PromptDecoder(a["w"], a["d"], dres=a["dres"], mask_prompt=mask_prompt)
         self.register_buffer("mean", torch.tensor([123.675, 116.28, 103.53]).view(1, 3, 1, 1) / 255.0)
         self.register_buffer("std", torch.tensor([58.395, 57.12, 57.375]).view(1, 3, 1, 1) / 255.0)
 
-    def forward(self, img01, coords, labels):
-        """img01: [B,3,S,S] RGB in 0..1 (training convenience)."""
+    def prompt(self, coords, labels, mask_input=None, has_mask_input=None):
+        p = self.decoder.prompt_maps(coords, labels, self.S)
+        if self.mask_prompt:
+            B = coords.shape[0]
+            if mask_input is None:
+                mask_input = torch.zeros(B, 1, self.S, self.S, dtype=coords.dtype)
+                has_mask_input = torch.zeros(B, dtype=coords.dtype)
+            p = torch.cat([p, self.decoder.mask_maps(mask_input, has_mask_input)], 1)
+        return p
+
+    def forward(self, img01, coords, labels, mask_input=None, has_mask_input=None):
+        """img01: [B,3,S,S] RGB in 0..1 (training convenience); mask_input [B,1,S,S] logits and
+        has_mask_input [B] as in the SAM contract (None = no mask for any crop)."""
         x = (img01 - self.mean) / self.std
         feats = self.encoder(x)
-        prompt = self.decoder.prompt_maps(coords, labels, self.S)
-        return self.decoder(*feats, prompt)
+        return self.decoder(*feats, self.prompt(coords, labels, mask_input, has_mask_input))
 
 
 EXTRA = ["interm_embeddings_0", "interm_embeddings_1", "interm_embeddings_2", "interm_embeddings_3"]
@@ -170,8 +210,8 @@ class OnnxEncoder(nn.Module):
 
 
 class OnnxDecoder(nn.Module):
-    """SAM-contract decoder. mask_input / has_mask_input are accepted and ignored (multiplied
-    by zero so that the graph keeps them as inputs)."""
+    """SAM-contract decoder. With the mask prompt, mask_input / has_mask_input are prompt maps;
+    without it they are accepted and ignored (multiplied by zero so that the graph keeps them)."""
 
     def __init__(self, m: SatUNet):
         super().__init__()
@@ -181,10 +221,14 @@ class OnnxDecoder(nn.Module):
     def forward(self, image_embeddings, interm_embeddings_0, interm_embeddings_1, interm_embeddings_2,
                 interm_embeddings_3, point_coords, point_labels, mask_input, has_mask_input, orig_im_size):
         prompt = self.dec.prompt_maps(point_coords, point_labels, self.S)
+        if self.dec.mask_prompt:
+            prompt = torch.cat([prompt, self.dec.mask_maps(mask_input, has_mask_input)], 1)
         logits, iou = self.dec(image_embeddings, interm_embeddings_0, interm_embeddings_1,
                                interm_embeddings_2, interm_embeddings_3, prompt)
-        ignore = (mask_input.mean((1, 2, 3)) * has_mask_input * 0.0).view(-1, 1, 1, 1)
-        low = logits + ignore
+        if self.dec.mask_prompt:
+            low = logits
+        else:
+            low = logits + (mask_input.mean((1, 2, 3)) * has_mask_input * 0.0).view(-1, 1, 1, 1)
         size = orig_im_size.to(torch.int64)
         masks = F.interpolate(low, size=(size[0], size[1]), mode="bilinear", align_corners=False)
         return masks, iou, low

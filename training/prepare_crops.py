@@ -81,6 +81,14 @@ def build(src, stems, outdir, cap_small, seed):
         if len(sv) > cap_small:
             drop = set(rng.choice(sv, len(sv) - cap_small, replace=False).tolist())
             items = [it for i, it in enumerate(items) if i not in drop]
+    write_cache(items, outdir)
+    counts = {TARGET_CLASSES[c]: int(sum(1 for it in items if it[1] == c)) for c in TARGET_CLASSES}
+    print(outdir, len(items), counts, "%.0fs" % (time.time() - t), flush=True)
+
+
+def write_cache(items, outdir):
+    """items: (crop [STORE,STORE,4] uint8, class, tight box, neighbours, native side, tile name)."""
+    os.makedirs(outdir, exist_ok=True)
     n = len(items)
     arr = np.lib.format.open_memmap(os.path.join(outdir, "crops.npy"), mode="w+", dtype=np.uint8, shape=(n, STORE, STORE, 4))
     for i, it in enumerate(items):
@@ -89,8 +97,35 @@ def build(src, stems, outdir, cap_small, seed):
     np.savez(os.path.join(outdir, "meta.npz"), cls=np.array([it[1] for it in items], np.int16),
              box=np.stack([it[2] for it in items]), nbr=np.stack([it[3] for it in items]),
              side=np.array([it[4] for it in items], np.float32), tile=np.array([it[5] for it in items]))
-    counts = {TARGET_CLASSES[c]: int(sum(1 for it in items if it[1] == c)) for c in TARGET_CLASSES}
-    print(outdir, n, counts, "%.0fs" % (time.time() - t), flush=True)
+
+
+def cut_store_crop(img, msk_fn, b0, centres, i, cls, name):
+    """One cache item for object i with tight box b0 (pixel edges), the way process_tile cuts it;
+    msk_fn(x0, y0, L) returns the object's bool mask over the L x L window at (x0, y0)."""
+    m = max(b0[2] - b0[0], b0[3] - b0[1])
+    L = int(np.ceil(max(STORE_CTX * m, STORE_MIN)))
+    cx, cy = (b0[0] + b0[2]) / 2, (b0[1] + b0[3]) / 2
+    x0, y0 = int(np.floor(cx - L / 2)), int(np.floor(cy - L / 2))
+    msk = msk_fn(x0, y0, L)
+    tb = mask_box(msk)
+    if tb is None:
+        return None
+    im = img.crop((x0, y0, x0 + L, y0 + L))
+    mk = Image.fromarray(msk.astype(np.uint8) * 255)
+    if L != STORE:
+        im = im.resize((STORE, STORE), Image.BICUBIC)
+        mk = mk.resize((STORE, STORE), Image.BOX)
+    arr = np.concatenate([np.asarray(im), np.asarray(mk)[:, :, None]], axis=2)
+    sc = STORE / L
+    d = np.hypot(centres[:, 0] - cx, centres[:, 1] - cy)
+    d[i] = 1e9
+    nb = np.full((NNBR, 2), -1e4, np.float32)
+    k = 0
+    for j in np.argsort(d)[:NNBR]:
+        if d[j] < L * 0.75:
+            nb[k] = (centres[j] - [x0, y0]) * sc
+            k += 1
+    return (arr, cls, (tb * sc).astype(np.float32), nb, float(L), name)
 
 
 def main():

@@ -12,11 +12,12 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from model import SatUNet, count_params
-from augment import make_batch
+from model import SatUNet, count_params, add_mask_channels
+from augment import make_batch, previous_mask_logits
 from common import TARGET_CLASSES
 
 CLASS_WEIGHTS = {7: 0.30, 9: 0.30, 0: 0.17, 1: 0.18, 6: 0.05, 100: 0.10}  # 100 = synthetic trains etc.
+CLASS_NAMES = {**TARGET_CLASSES, 100: "train"}
 
 
 class CropSet:
@@ -55,8 +56,8 @@ class CropSet:
 
 
 class BatchStream(torch.utils.data.IterableDataset):
-    def __init__(self, dirs, S, batch, seed):
-        self.dirs, self.S, self.batch, self.seed = dirs, S, batch, seed
+    def __init__(self, dirs, S, batch, seed, mask_prob=0.0):
+        self.dirs, self.S, self.batch, self.seed, self.mask_prob = dirs, S, batch, seed, mask_prob
 
     def __iter__(self):
         torch.set_num_threads(1)
@@ -66,7 +67,9 @@ class BatchStream(torch.utils.data.IterableDataset):
         while True:
             idx = ds.sample(rng, self.batch)
             c, b, n, s, _ = ds.get(idx)
-            yield make_batch(c, b, n, s, self.S, rng, train=True)
+            img, tgt, co, lab = make_batch(c, b, n, s, self.S, rng, train=True)
+            mi, has = previous_mask_logits(tgt, rng, self.mask_prob)
+            yield img, tgt, co, lab, mi, has
 
 
 def seg_loss(logits, iou_pred, tgt):
@@ -90,22 +93,30 @@ def load_val(dirs, S, per_class=300, seed=123):
     idx = np.concatenate([rng.permutation(v)[:per_class] for v in ds.by_class.values()])
     c, b, n, s, cls = ds.get(idx)
     img, tgt, co, lab = make_batch(c, b, n, s, S, rng, train=False)
-    return img, tgt, co, lab, torch.from_numpy(cls)
+    # a fixed simulated previous mask for every crop, for the "with mask prompt" validation column
+    mi, _ = previous_mask_logits(tgt, rng, 1.0)
+    return img, tgt, co, lab, torch.from_numpy(cls), mi
 
 
 @torch.no_grad()
-def evaluate(model, val, bs=256):
+def evaluate(model, val, bs=256, with_mask=False):
+    """Mean IoU per class at crop resolution; with_mask: every crop also gets the fixed simulated
+    previous mask of load_val (has_mask_input = 1)."""
     model.eval()
-    img, tgt, co, lab, cls = val
+    img, tgt, co, lab, cls, mi = val
     ious, ps = [], []
     for i in range(0, len(img), bs):
-        lg, ip = model(img[i:i + bs], co[i:i + bs], lab[i:i + bs])
+        if with_mask:
+            n = len(img[i:i + bs])
+            lg, ip = model(img[i:i + bs], co[i:i + bs], lab[i:i + bs], mi[i:i + bs], torch.ones(n))
+        else:
+            lg, ip = model(img[i:i + bs], co[i:i + bs], lab[i:i + bs])
         pm, tm = lg > 0, tgt[i:i + bs] > 0.5
         it = (pm & tm).sum((1, 2, 3)).float(); u = (pm | tm).sum((1, 2, 3)).float()
         ious.append(torch.where(u > 0, it / u.clamp(min=1), torch.ones_like(u))); ps.append(ip[:, 0])
     iou = torch.cat(ious); pr = torch.cat(ps)
     model.train()
-    res = {TARGET_CLASSES[int(k)]: round(iou[cls == k].mean().item(), 4) for k in torch.unique(cls) if int(k) in TARGET_CLASSES}
+    res = {CLASS_NAMES[int(k)]: round(iou[cls == k].mean().item(), 4) for k in torch.unique(cls) if int(k) in CLASS_NAMES}
     res["mean4"] = round(float(np.mean([res[k] for k in ("plane", "ship", "small_vehicle", "large_vehicle") if k in res])), 4)
     res["iou_head_mae"] = round((pr - iou).abs().mean().item(), 4)
     return res
@@ -138,12 +149,14 @@ def main(argv=None):
     ap.add_argument("--warmup", type=int, default=100)
     ap.add_argument("--arch", default="slim", choices=["slim", "base"])
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--mask-prompt", type=int, default=1, choices=[0, 1], help="1: decoder takes mask_input (previous logits)")
+    ap.add_argument("--mask-prob", type=float, default=0.5, help="fraction of training crops given a simulated previous mask")
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     os.makedirs(a.out, exist_ok=True)
     dev = torch.device(a.device)
-    model = SatUNet(a.input_size, a.arch).to(dev)
+    model = SatUNet(a.input_size, a.arch, mask_prompt=bool(a.mask_prompt)).to(dev)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=a.wd)
     step, elapsed = 0, 0.0
     ck = os.path.join(a.out, "ckpt.pt")
@@ -153,10 +166,12 @@ def main(argv=None):
         step, elapsed = st["step"], st["elapsed"]
         print(f"resumed at step {step}, {elapsed/60:.1f} min", flush=True)
     elif a.init:
-        model.load_state_dict(torch.load(a.init, map_location="cpu")["model"])
+        init = torch.load(a.init, map_location="cpu")["model"]
+        model.load_state_dict(add_mask_channels(init, model) if a.mask_prompt else init)
+        print(f"initialised from {a.init}", flush=True)
     print(f"params {count_params(model)} arch={a.arch} S={a.input_size} batch={a.batch} budget={a.minutes} min", flush=True)
     val = load_val(a.data, a.input_size, a.val_per_class)
-    stream = BatchStream(a.data, a.input_size, a.batch, a.seed + step)
+    stream = BatchStream(a.data, a.input_size, a.batch, a.seed + step, a.mask_prob if a.mask_prompt else 0.0)
     loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=a.workers,
                                          persistent_workers=a.workers > 0, prefetch_factor=4 if a.workers else 2)
     budget = a.minutes * 60
@@ -164,12 +179,12 @@ def main(argv=None):
     last_ck = last_ev = elapsed
     hist = []
     model.train()
-    for img, tgt, co, lab in loader:
+    for img, tgt, co, lab, mi, has in loader:
         frac = elapsed / budget
         for g in opt.param_groups:
             g["lr"] = lr_at(frac, step, a.lr, a.warmup)
-        img, tgt, co, lab = img.to(dev), tgt.to(dev), co.to(dev), lab.to(dev)
-        logits, iou = model(img, co, lab)
+        img, tgt, co, lab, mi, has = img.to(dev), tgt.to(dev), co.to(dev), lab.to(dev), mi.to(dev), has.to(dev)
+        logits, iou = model(img, co, lab, mi, has) if a.mask_prompt else model(img, co, lab)
         loss, bce, dice, mse, _ = seg_loss(logits, iou, tgt)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -185,6 +200,8 @@ def main(argv=None):
         if elapsed - last_ev >= a.eval_every * 60 or done:
             t0 = time.time()
             print("val", json.dumps({"t_min": round(elapsed / 60, 1), "step": step, **evaluate(model, val)}), flush=True)
+            if a.mask_prompt:
+                print("val_mask", json.dumps({"t_min": round(elapsed / 60, 1), "step": step, **evaluate(model, val, with_mask=True)}), flush=True)
             t_last += time.time() - t0  # eval time not counted in the schedule
             last_ev = elapsed
         if elapsed - last_ck >= a.ckpt_every * 60 or done:

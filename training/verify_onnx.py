@@ -237,8 +237,10 @@ def verify(ckpt, d, B=3, seed=0):
         if N == 3:
             lab[:, 2] = -1
         feeds = {n: f for n, f in zip(enc_names, feats_t)}
-        feeds.update({"point_coords": co, "point_labels": lab, "mask_input": np.zeros((B, 1, S, S), np.float32),
-                      "has_mask_input": np.zeros(B, np.float32), "orig_im_size": np.array(orig, np.float32)})
+        # a previous-logits mask for every other crop (has_mask_input 1), none for the others
+        mi = (rng.normal(0, 6, (B, 1, S, S)) * (np.arange(B) % 2 == 0).reshape(B, 1, 1, 1)).astype(np.float32)
+        feeds.update({"point_coords": co, "point_labels": lab, "mask_input": mi,
+                      "has_mask_input": (np.arange(B) % 2 == 0).astype(np.float32), "orig_im_size": np.array(orig, np.float32)})
         out_o = dec(["masks", "iou_predictions", "low_res_masks"], feeds)
         with torch.no_grad():
             out_t = OnnxDecoder(m)(*[torch.from_numpy(feeds[n]) for n in DEC_INPUTS])
