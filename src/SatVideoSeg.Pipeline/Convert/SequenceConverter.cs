@@ -1,5 +1,6 @@
 using System.Globalization;
 using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets.Benchmarks;
 using SatVideoSeg.Datasets.Davis;
@@ -8,6 +9,7 @@ using SatVideoSeg.Datasets.IO;
 using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Datasets.YouTubeVis;
 using SatVideoSeg.Pipeline.Common;
+using SatVideoSeg.Pipeline.Segment;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Video.Sources;
 
@@ -56,20 +58,15 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         using var gt = options.Targets.HasFlag(ConvertTargets.Mots) ? AtomicFile.CreateText(staged.Stage(ConvertPaths.MotsGt(output, sequence.Name))) : null;
         string? davis = options.Targets.HasFlag(ConvertTargets.Davis) ? staged.StageFolder(ConvertPaths.DavisSequence(output, sequence.Name)) : null;
         int frames = 0, objectFrames = 0;
+        // 2. Prompts (the frame's boxes clipped to the frame; boxes wholly outside skipped and
+        // counted), segmented and made disjoint: the same per-frame steps as `segment`.
+        var prompts = new BenchmarkFramePrompts(boxesByFrame, tracks.ToDictionary(t => t.SourceId, t => (t.Id, t.Class)), flags);
+        var frameSegmenter = new FrameSegmenter(prompts, appearance: null, journal: null, () => segmenter,
+            backward: new Dictionary<int, IReadOnlyList<SegmentedObject>>(), forward: true, new StageTimer());
         foreach (var frame in source.ReadFrames(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // 2. Prompts: the frame's boxes clipped to the frame; boxes wholly outside are skipped and counted.
-            var prompts = new List<ObjectPrompt>();
-            foreach (var b in boxesByFrame[frame.Index])
-            {
-                var clipped = b.Box.ClipTo(frame.Width, frame.Height);
-                if (clipped.IsEmpty || clipped.ToPixelRect().IsEmpty) { flags["boxesOutsideFrame"]++; continue; }
-                if (clipped != b.Box) flags["boxesClipped"]++;
-                var t = bySource[b.TrackId];
-                prompts.Add(new ObjectPrompt(t.Id, t.Class, clipped));
-            }
-            var segmented = prompts.Count == 0 ? [] : OverlapResolver.Resolve(segmenter.Segment(frame, prompts, cancellationToken));
+            var segmented = frameSegmenter.Process(frame, cancellationToken).Objects;
 
             // 3. Quality: empty masks, low predicted IoU, masks filling little of their box.
             var kept = new List<SegmentedObject>();

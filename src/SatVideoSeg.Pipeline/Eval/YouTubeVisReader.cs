@@ -23,7 +23,7 @@ public static class YouTubeVisReader
             throw new AnnotationFormatException(path, 0, "not a YouTube-VIS ground-truth file: expected an object with 'videos' and 'annotations'");
         var categories = Categories(path, root);
         var tracks = new Dictionary<int, List<YouTubeVisTrack>>();
-        foreach (var a in annotations.EnumerateArray())
+        foreach (var a in Items(path, annotations, "annotations"))
         {
             int videoId = Int(path, a, "video_id");
             var video = FindVideo(path, videos, videoId);
@@ -31,7 +31,7 @@ public static class YouTubeVisReader
             if (!tracks.TryGetValue(videoId, out var list)) tracks[videoId] = list = [];
             list.Add(track);
         }
-        return videos.EnumerateArray().Select(v => Sequence(path, v, tracks.GetValueOrDefault(Int(path, v, "id")) ?? [])).ToArray();
+        return Items(path, videos, "videos").Select(v => Sequence(path, v, tracks.GetValueOrDefault(Int(path, v, "id")) ?? [])).ToArray();
     }
 
     /// <summary>Reads a results file against the ground truth's videos and categories.</summary>
@@ -41,11 +41,12 @@ public static class YouTubeVisReader
         using var doc = Parse(path);
         if (doc.RootElement.ValueKind != JsonValueKind.Array)
             throw new AnnotationFormatException(path, 0, "not a YouTube-VIS results file: expected a list of {video_id, category_id, segmentations, score}");
-        var videos = gtDoc.RootElement.GetProperty("videos");
+        if (gtDoc.RootElement.ValueKind != JsonValueKind.Object || !gtDoc.RootElement.TryGetProperty("videos", out var videos))
+            throw new AnnotationFormatException(groundTruthPath, 0, "not a YouTube-VIS ground-truth file: expected an object with 'videos'");
         var categories = Categories(groundTruthPath, gtDoc.RootElement);
         var tracks = new Dictionary<int, List<YouTubeVisTrack>>();
         int index = 0;
-        foreach (var r in doc.RootElement.EnumerateArray())
+        foreach (var r in Items(path, doc.RootElement, "results"))
         {
             index++;
             int videoId = Int(path, r, "video_id");
@@ -54,7 +55,7 @@ public static class YouTubeVisReader
             if (!tracks.TryGetValue(videoId, out var list)) tracks[videoId] = list = [];
             list.Add(track);
         }
-        return videos.EnumerateArray().Select(v => Sequence(path, v, tracks.GetValueOrDefault(Int(path, v, "id")) ?? [])).ToArray();
+        return Items(groundTruthPath, videos, "videos").Select(v => Sequence(path, v, tracks.GetValueOrDefault(Int(path, v, "id")) ?? [])).ToArray();
     }
 
     /// <summary>True when the file's JSON root is a results list (not a ground-truth object).</summary>
@@ -83,7 +84,8 @@ public static class YouTubeVisReader
     {
         int id = Int(path, video, "id");
         string name = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (video.TryGetProperty("file_names", out var files) && files.GetArrayLength() > 0)
+        if (video.TryGetProperty("file_names", out var files) && files.ValueKind == JsonValueKind.Array && files.GetArrayLength() > 0
+            && files[0].ValueKind == JsonValueKind.String)
         {
             var dir = Path.GetDirectoryName(files[0].GetString() ?? "");
             if (!string.IsNullOrEmpty(dir)) name = dir;
@@ -95,7 +97,8 @@ public static class YouTubeVisReader
     {
         var map = new Dictionary<int, string>();
         if (root.TryGetProperty("categories", out var cats))
-            foreach (var c in cats.EnumerateArray()) map[Int(path, c, "id")] = c.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+            foreach (var c in Items(path, cats, "categories"))
+                map[Int(path, c, "id")] = c.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? "" : "";
         return map;
     }
 
@@ -104,7 +107,7 @@ public static class YouTubeVisReader
 
     private static JsonElement FindVideo(string path, JsonElement videos, int id)
     {
-        foreach (var v in videos.EnumerateArray())
+        foreach (var v in Items(path, videos, "videos"))
             if (Int(path, v, "id") == id) return v;
         throw new AnnotationFormatException(path, 0, $"video_id {id} is not among the ground truth's videos");
     }
@@ -129,6 +132,7 @@ public static class YouTubeVisReader
             if (s.ValueKind != JsonValueKind.Object || !s.TryGetProperty("counts", out var counts))
                 throw new AnnotationFormatException(path, 0, $"{at}: polygon segmentations are not supported; give RLE ({{size, counts}})");
             if (!s.TryGetProperty("size", out var size) || size.ValueKind != JsonValueKind.Array || size.GetArrayLength() != 2
+                || size[0].ValueKind != JsonValueKind.Number || size[1].ValueKind != JsonValueKind.Number
                 || !size[0].TryGetInt32(out int h) || !size[1].TryGetInt32(out int w))
                 throw new AnnotationFormatException(path, 0, $"{at}: 'size' must be [height, width]");
             if (h != height || w != width)
@@ -148,5 +152,11 @@ public static class YouTubeVisReader
     }
 
     private static int Int(string path, JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.TryGetInt32(out int i) ? i : throw new AnnotationFormatException(path, 0, $"missing integer '{name}'");
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int i)
+            ? i
+            : throw new AnnotationFormatException(path, 0, $"missing integer '{name}'");
+
+    // The items of a JSON list; anything else is the file's error, not a crash (found by the fuzz test).
+    private static IEnumerable<JsonElement> Items(string path, JsonElement e, string what) =>
+        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw new AnnotationFormatException(path, 0, $"'{what}' must be a list, not {e.ValueKind.ToString().ToLowerInvariant()}");
 }

@@ -19,12 +19,14 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// 6. remember the linked objects' appearance for the next frame;
 /// 7. add the backward pass's masks of this frame, where there was one.
 /// With <see cref="Propagation.Backward"/> steps 1-6 do not run: every mask comes from the backward pass.
+/// The one segment-then-link loop: `segment` runs it with <see cref="TrackedPromptSource"/>,
+/// `convert` with the benchmark's boxes (no appearance step, no journal, no linking).
 /// </summary>
 public sealed class FrameSegmenter(
-    TrackedPromptSource prompter,
+    IFramePrompts prompter,
     AppearanceStep? appearance,
-    SegmentJournal journal,
-    BackgroundLoad<ISegmenter> segmenter,
+    SegmentJournal? journal,
+    Func<ISegmenter> segmenter,
     IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> backward,
     bool forward,
     StageTimer timer)
@@ -48,25 +50,22 @@ public sealed class FrameSegmenter(
         return new FrameDetections(frame.Index, frame.Width, frame.Height, WithBackward(frame.Index, linked));
     }
 
-    private IReadOnlyList<ObjectPrompt> Predict(Frame frame) => timer.Time("link", () =>
-    {
-        prompter.EndGoneTracks(frame.Index);
-        return prompter.PromptsFor(frame.Index);
-    });
+    private IReadOnlyList<ObjectPrompt> Predict(Frame frame) => timer.Time("link", () => prompter.PromptsFor(frame));
 
     private IReadOnlyList<ObjectPrompt> Measure(Frame frame, IReadOnlyList<ObjectPrompt> prompts) =>
         appearance is null ? prompts : timer.Time("appearance", () => appearance.Correct(frame, prompts));
 
     private IReadOnlyList<SegmentedObject> SegmentOrReplay(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken)
     {
-        if (journal.TryReplay(frame.Index, prompts, frame.Width, frame.Height) is { } replayed)
+        if (journal?.TryReplay(frame.Index, prompts, frame.Width, frame.Height) is { } replayed)
         {
             Replayed++;
             return replayed;
         }
-        var model = segmenter.Value; // waits for the load on the first frame, outside the "segment" clock
-        var segmented = timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
-        timer.Time("journal", () => journal.Record(frame.Index, prompts, segmented));
+        var model = segmenter(); // segment's waits for the load on the first frame, outside the "segment" clock
+        // A frame without prompts has nothing to segment (a whole-frame model would still encode it).
+        IReadOnlyList<SegmentedObject> segmented = prompts.Count == 0 ? [] : timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
+        if (journal is not null) timer.Time("journal", () => journal.Record(frame.Index, prompts, segmented));
         return segmented;
     }
 

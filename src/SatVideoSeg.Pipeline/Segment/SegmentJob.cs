@@ -76,7 +76,7 @@ public static class SegmentJob
 
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
-        var frameSegmenter = new FrameSegmenter(prompter, appearance, journal, segmenter, earlier, options.Propagate != Propagation.Backward, timer);
+        var frameSegmenter = new FrameSegmenter(prompter, appearance, journal, () => segmenter.Value, earlier, options.Propagate != Propagation.Backward, timer);
         // Declared before the writers, so disposed after them: a failed run's staged files go last.
         using var staged = new StagedOutputs(ownsDestinations: true); // the folder's lock
         using var tracks = AtomicFile.CreateText(staged.Stage(Path.Combine(options.OutputDirectory, TracksFile)));

@@ -1,5 +1,6 @@
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
+using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Tracking;
 
 namespace SatVideoSeg.Pipeline.Segment;
@@ -11,9 +12,9 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// (c) either, made sparse by a <see cref="BoxSchedule"/>: a live track without a box in a frame
 /// is prompted with its Kalman-predicted box (<see cref="PromptSource.Predicted"/>), and the box of
 /// the mask it gets is the track's next measurement.
-/// Per frame: <see cref="EndGoneTracks"/>, <see cref="PromptsFor"/>, segment, resolve overlaps, <see cref="Link"/>.
+/// Per frame: <see cref="EndGoneTracks"/>, <see cref="PromptsFor(int)"/>, segment, resolve overlaps, <see cref="Link"/>.
 /// </summary>
-public sealed class TrackedPromptSource
+public sealed class TrackedPromptSource : IFramePrompts
 {
     private readonly PromptPlan _plan;
     private readonly BoxSchedule _schedule;
@@ -54,8 +55,15 @@ public sealed class TrackedPromptSource
     /// <summary>Tracks started, re-linked after being lost, and lost, so far.</summary>
     public (int Started, int Refound, int Lost) Events { get; private set; }
 
+    /// <summary>A frame's prompts: <see cref="EndGoneTracks"/>, then <see cref="PromptsFor(int)"/>.</summary>
+    public IReadOnlyList<ObjectPrompt> PromptsFor(Frame frame)
+    {
+        EndGoneTracks(frame.Index);
+        return PromptsFor(frame.Index);
+    }
+
     /// <summary>
-    /// Ends the tracks a 0-based frame shows to be gone; call before <see cref="PromptsFor"/> of the
+    /// Ends the tracks a 0-based frame shows to be gone; call before <see cref="PromptsFor(int)"/> of the
     /// same frame. Two kinds: an id whose scheduled frame came without a box (the annotation says the
     /// object left; should the id come back, its box starts a track with the same id), and a track
     /// whose predicted box has left the frame (the object has gone, not been lost).

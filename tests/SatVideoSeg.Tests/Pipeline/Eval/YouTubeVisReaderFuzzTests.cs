@@ -71,4 +71,22 @@ public class YouTubeVisReaderFuzzTests
         // Both outcomes are exercised (a mutation inside a file name or a count keeps the file valid).
         Assert.True(read > 100 && refused > 100, $"{read} read, {refused} refused");
     }
+
+    // Found by the test above (seed 9AhYn6SXAi_1): a mutation that turned a list into an object
+    // crashed the reader with System.Text.Json's InvalidOperationException.
+    [Theory]
+    [InlineData("""{"videos": [], "annotations": {}}""", "'annotations' must be a list, not object")]
+    [InlineData("""{"videos": {}, "annotations": []}""", "'videos' must be a list, not object")]
+    [InlineData("""{"videos": [{"id": 1, "width": 6, "height": 4, "length": 1}], "annotations": [7]}""", "missing integer 'video_id'")]
+    public void A_Value_Of_The_Wrong_Kind_Is_Refused_With_The_Readers_Own_Error(string json, string problem)
+    {
+        using var dir = new TempDir();
+        string path = dir.File("gt.json");
+        File.WriteAllText(path, json);
+
+        var e = Assert.Throws<AnnotationFormatException>(() => YouTubeVisReader.ReadGroundTruth(path));
+
+        Assert.Contains(path, e.Message);
+        Assert.Contains(problem, e.Message);
+    }
 }

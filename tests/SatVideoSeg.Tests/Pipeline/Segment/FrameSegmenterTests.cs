@@ -31,8 +31,8 @@ public class FrameSegmenterTests
         var plan = new PromptPlan(Boxes(), W, H);
         var prompter = new TrackedPromptSource(plan, schedule, ignoreIds: false, W, H);
         var journal = SegmentJournal.Open(folder, "test", resume: true);
-        var segmenter = new BackgroundLoad<ISegmenter>(() => SegmenterFactory.Create("box", null));
-        return new FrameSegmenter(prompter, null, journal, segmenter, backward ?? new Dictionary<int, IReadOnlyList<SegmentedObject>>(), forward, new StageTimer());
+        var segmenter = SegmenterFactory.Create("box", null);
+        return new FrameSegmenter(prompter, null, journal, () => segmenter, backward ?? new Dictionary<int, IReadOnlyList<SegmentedObject>>(), forward, new StageTimer());
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Datasets.Benchmarks;
+using SatVideoSeg.Pipeline.Segment;
+
+namespace SatVideoSeg.Pipeline.Convert;
+
+/// <summary>
+/// `convert`'s prompts for <see cref="FrameSegmenter"/>: every box of the frame, clipped to it, with
+/// its object's output id and class (the class of its first box); a box wholly outside the frame is
+/// skipped. Both are counted in the sequence's flags. Nothing is linked: the benchmark's ids are the tracks.
+/// </summary>
+/// <param name="boxes">The sequence's boxes by 0-based frame.</param>
+/// <param name="objects">Output id and class of each benchmark id.</param>
+/// <param name="flags">The sequence's counters; "boxesClipped" and "boxesOutsideFrame" are added to.</param>
+internal sealed class BenchmarkFramePrompts(ILookup<int, BenchmarkBox> boxes, IReadOnlyDictionary<int, (int Id, ObjectClass Class)> objects,
+    IDictionary<string, int> flags) : IFramePrompts
+{
+    /// <inheritdoc />
+    public IReadOnlyList<ObjectPrompt> PromptsFor(Frame frame)
+    {
+        var prompts = new List<ObjectPrompt>();
+        foreach (var b in boxes[frame.Index])
+        {
+            var clipped = b.Box.ClipTo(frame.Width, frame.Height);
+            if (clipped.IsEmpty || clipped.ToPixelRect().IsEmpty)
+            {
+                flags["boxesOutsideFrame"]++;
+                continue;
+            }
+            if (clipped != b.Box) flags["boxesClipped"]++;
+            var (id, cls) = objects[b.TrackId];
+            prompts.Add(new ObjectPrompt(id, cls, clipped));
+        }
+        return prompts;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> resolved) => resolved;
+}

@@ -1,0 +1,18 @@
+using SatVideoSeg.Core.Detections;
+using SatVideoSeg.Core.Imaging;
+
+namespace SatVideoSeg.Pipeline.Segment;
+
+/// <summary>
+/// Where <see cref="FrameSegmenter"/>'s prompts come from and how its masks become the frame's
+/// objects: <see cref="TrackedPromptSource"/> for `segment` (schedules, predictions, the linker),
+/// the benchmark's boxes for `convert` (every box, ids as given, no linking).
+/// </summary>
+public interface IFramePrompts
+{
+    /// <summary>The prompts of a frame (a tracked source first ends the tracks the frame shows gone).</summary>
+    IReadOnlyList<ObjectPrompt> PromptsFor(Frame frame);
+
+    /// <summary>The frame's (overlap-resolved) masks as its objects, with their track ids.</summary>
+    IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> resolved);
+}
