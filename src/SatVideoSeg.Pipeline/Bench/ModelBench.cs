@@ -26,16 +26,7 @@ public static class ModelBench
     {
         if (batchSizes.Count == 0 || batchSizes.Any(b => b < 1)) throw new JobException($"--batch {string.Join(",", batchSizes)}: give crops per call of at least 1, e.g. 1,8,32");
         if (calls < 1) throw new JobException($"--calls {calls}: give at least 1 timed call per batch size");
-        SamModel loaded;
-        try
-        {
-            loaded = SamModel.Load(model ?? SegmenterFactory.DefaultModelFolder, threads, ExecutionDevice.Parse(device));
-        }
-        catch (Exception e) when (e is ModelContractException or DeviceUnavailableException or ArgumentException)
-        {
-            throw new JobException(e.Message, e);
-        }
-        using (loaded)
+        using (var loaded = SegmenterFactory.LoadModel(model, threads, device))
         {
             if (!(loaded.EncoderBatchable && loaded.DecoderBatchable) && batchSizes.Any(b => b > 1))
                 throw new JobException($"{loaded.Manifest.Folder}: the model has no batch axis (encoder or decoder fixed at 1): measure it with --batch 1");

@@ -168,20 +168,21 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
     private List<string> SaveIdMaps(BenchmarkSequence sequence, TrackInfo[] tracks, Dictionary<int, int>? motsIds, bool sixteenBit, StagedOutputs staged, string? davis)
     {
         var saved = new List<string>();
-        void Save(string path, string output, string format, string writtenAs, string reason, Func<TrackInfo, int> written, Func<TrackInfo, bool> kept)
+        // path: the map's published place; writeTo: where to write it now (asked only when it is written).
+        void Save(string path, Func<string> writeTo, string output, string format, string writtenAs, string reason, Func<TrackInfo, int> written, Func<TrackInfo, bool> kept)
         {
             if (tracks.All(kept)) return;
-            string writeTo = format == "davis" ? Path.Combine(davis!, TrackIdMap.FileName) : staged.Stage(path);
-            new TrackIdMap(output, format, writtenAs, reason, tracks.Select(t => new KeyValuePair<int, int>(t.SourceId, written(t)))).Save(writeTo);
+            new TrackIdMap(output, format, writtenAs, reason, tracks.Select(t => new KeyValuePair<int, int>(t.SourceId, written(t)))).Save(writeTo());
             saved.Add(Path.GetRelativePath(options.OutputDirectory, path).Replace('\\', '/'));
         }
         const string dense = "ids renumbered 1..N by ascending benchmark id for this sequence";
+        string motsMap = ConvertPaths.MotsIdMap(options.OutputDirectory, sequence.Name);
         if (options.Targets.HasFlag(ConvertTargets.Mots))
-            Save(ConvertPaths.MotsIdMap(options.OutputDirectory, sequence.Name), "gt.txt", "mots", "obj_id = class_id*1000 + instance id",
+            Save(motsMap, () => staged.Stage(motsMap), "gt.txt", "mots", "obj_id = class_id*1000 + instance id",
                 tracks.Length > MotsFormat.MaxTrackId ? $"MOTS holds instance ids 1..{MotsFormat.MaxTrackId} per class: {tracks.Length} objects renumbered 1.. per class" : $"MOTS instance ids are small: {dense}",
                 t => MotsFormat.ObjectId(t.Class, motsIds![t.Id]), t => motsIds![t.Id] == t.SourceId);
         if (options.Targets.HasFlag(ConvertTargets.Davis))
-            Save(ConvertPaths.DavisIdMap(options.OutputDirectory, sequence.Name), ".", "davis", sixteenBit ? "16-bit pixel value = MOTS obj_id" : "palette index",
+            Save(ConvertPaths.DavisIdMap(options.OutputDirectory, sequence.Name), () => Path.Combine(davis!, TrackIdMap.FileName), ".", "davis", sixteenBit ? "16-bit pixel value = MOTS obj_id" : "palette index",
                 sixteenBit ? $"{tracks.Length} objects: more than an 8-bit palette PNG holds ({DavisFormat.MaxPaletteObjects}), written as 16-bit MOTS PNGs" : $"DAVIS palette indices are 1..{DavisFormat.MaxPaletteObjects}: {dense}",
                 t => sixteenBit ? MotsFormat.ObjectId(t.Class, motsIds![t.Id]) : t.Id, t => !sixteenBit && t.Id == t.SourceId);
         return saved;

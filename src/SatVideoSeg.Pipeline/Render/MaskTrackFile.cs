@@ -47,12 +47,13 @@ public sealed class MaskTrackFile
         try
         {
             // YouTube-VIS keeps any id; MOTS and DAVIS files may come with a map of renumbered ids.
-            bool ytvis = !Directory.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+            bool davis = Directory.Exists(path);
+            bool ytvis = !davis && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
             var map = ytvis ? null : TrackIdMap.FindFor(path);
-            var records = Directory.Exists(path) ? ReadDavis(path)
+            var records = davis ? ReadDavis(path)
                 : ytvis ? ReadYouTubeVis(path)
                 : MotsFormat.ReadFile(path, frameBase);
-            foreach (var r in records) file.Add(map is null ? r : r with { TrackId = map.Original(Directory.Exists(path) ? r.TrackId : r.ObjectId) });
+            foreach (var r in records) file.Add(map is null ? r : r with { TrackId = map.Original(davis ? r.TrackId : r.ObjectId) });
             file.IdMap = map;
         }
         catch (AnnotationFormatException e)

@@ -1,5 +1,6 @@
 using SatVideoSeg.Core.Detections;
-using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Core.Diagnostics;
+using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Video.Sources;
@@ -49,19 +50,25 @@ public static class BackwardPass
         var reversed = new BoxAnnotations(boxes.File, boxes.Format, starts.Select(b => b with { FrameIndex = last - b.FrameIndex }));
         var prompter = new TrackedPromptSource(new PromptPlan(reversed, source.Info.Width, source.Info.Height), BoxSchedule.AsGiven,
             ignoreIds: false, source.Info.Width, source.Info.Height);
-        var appearance = new AppearanceStep();
+        // The forward pass's per-frame steps on the reversed clock (no journal: not resumable).
+        var steps = new FrameSegmenter(new ReversedClock(prompter, last), new AppearanceStep(), journal: null, () => segmenter,
+            backward: new Dictionary<int, IReadOnlyList<SegmentedObject>>(), forward: true, new StageTimer());
         foreach (var frame in source.ReadFramesBackward(last, cancellationToken))
         {
             using (frame)
             {
-                int clock = last - frame.Index;
-                prompter.EndGoneTracks(clock);
-                var prompts = appearance.Correct(frame, prompter.PromptsFor(clock));
-                var linked = prompter.Link(clock, OverlapResolver.Resolve(segmenter.Segment(frame, prompts, cancellationToken)));
-                appearance.Remember(frame, linked);
+                var linked = steps.Process(frame, cancellationToken).Objects;
                 if (linked.Count > 0) result[frame.Index] = linked;
             }
         }
         return result;
+    }
+
+    // Prompts and links a frame at its place on the reversed clock: frame f is linker frame last - f.
+    private sealed class ReversedClock(TrackedPromptSource prompter, int last) : IFramePrompts
+    {
+        public IReadOnlyList<ObjectPrompt> PromptsFor(Frame frame) => prompter.PromptsFor(last - frame.Index);
+
+        public IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> resolved) => prompter.Link(last - frameIndex, resolved);
     }
 }

@@ -49,15 +49,7 @@ public static class SegmenterFactory
             case "box": return new BoxSegmenter();
             case "grabcut": return new GrabCutSegmenter();
         }
-        SamModel loaded;
-        try
-        {
-            loaded = SamModel.Load(model ?? DefaultModelFolder, threads, ExecutionDevice.Parse(device));
-        }
-        catch (Exception e) when (e is ModelContractException or DeviceUnavailableException or ArgumentException)
-        {
-            throw new JobException(e.Message, e);
-        }
+        var loaded = LoadModel(model, threads, device);
         var defaults = SamOptions.FromManifest(loaded.Manifest) with { BatchSize = batchSize };
         var crop = defaults.Crop;
         var options = name switch
@@ -73,5 +65,18 @@ public static class SegmenterFactory
             _ => defaults,
         };
         return new SamSegmenter(loaded, options, timer: timer);
+    }
+
+    /// <summary>Loads a SAM-contract model folder (the shipped one when null); a broken folder or an unusable device is a job error.</summary>
+    public static SamModel LoadModel(string? model, int threads, string device)
+    {
+        try
+        {
+            return SamModel.Load(model ?? DefaultModelFolder, threads, ExecutionDevice.Parse(device));
+        }
+        catch (Exception e) when (e is ModelContractException or DeviceUnavailableException or ArgumentException)
+        {
+            throw new JobException(e.Message, e);
+        }
     }
 }

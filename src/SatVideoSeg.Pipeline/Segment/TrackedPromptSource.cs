@@ -12,7 +12,7 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// (c) either, made sparse by a <see cref="BoxSchedule"/>: a live track without a box in a frame
 /// is prompted with its Kalman-predicted box (<see cref="PromptSource.Predicted"/>), and the box of
 /// the mask it gets is the track's next measurement.
-/// Per frame: <see cref="EndGoneTracks"/>, <see cref="PromptsFor(int)"/>, segment, resolve overlaps, <see cref="Link"/>.
+/// Per frame: <see cref="PromptsFor(int)"/>, segment, resolve overlaps, <see cref="Link"/>.
 /// </summary>
 public sealed class TrackedPromptSource : IFramePrompts
 {
@@ -55,22 +55,26 @@ public sealed class TrackedPromptSource : IFramePrompts
     /// <summary>Tracks started, re-linked after being lost, and lost, so far.</summary>
     public (int Started, int Refound, int Lost) Events { get; private set; }
 
-    /// <summary>A frame's prompts: <see cref="EndGoneTracks"/>, then <see cref="PromptsFor(int)"/>.</summary>
-    public IReadOnlyList<ObjectPrompt> PromptsFor(Frame frame)
-    {
-        EndGoneTracks(frame.Index);
-        return PromptsFor(frame.Index);
-    }
+    /// <inheritdoc cref="PromptsFor(int)"/>
+    public IReadOnlyList<ObjectPrompt> PromptsFor(Frame frame) => PromptsFor(frame.Index);
 
     /// <summary>
-    /// Ends the tracks a 0-based frame shows to be gone; call before <see cref="PromptsFor(int)"/> of the
-    /// same frame. Two kinds: an id whose scheduled frame came without a box (the annotation says the
-    /// object left; should the id come back, its box starts a track with the same id), and a track
-    /// whose predicted box has left the frame (the object has gone, not been lost).
+    /// The prompts of a 0-based frame: first the tracks the frame shows to be gone are ended
+    /// (see EndGoneTracks), then the prompts are read from the plan and the linker's
+    /// remaining tracks: the scheduled annotation boxes, then the predicted boxes of the live tracks without one.
     /// </summary>
-    public void EndGoneTracks(int frameIndex)
+    public IReadOnlyList<ObjectPrompt> PromptsFor(int frameIndex)
     {
         var covered = ScheduledIds(frameIndex);
+        EndGoneTracks(frameIndex, covered);
+        return BuildPrompts(frameIndex, covered);
+    }
+
+    // Ends two kinds of track: an id whose scheduled frame came without a box (the annotation says
+    // the object left; should the id come back, its box starts a track with the same id), and a
+    // track whose predicted box has left the frame (the object has gone, not been lost).
+    private void EndGoneTracks(int frameIndex, HashSet<int> covered)
+    {
         _absent.ExceptWith(covered);
         if (_useIds && _schedule.Interval is not null)
         {
@@ -89,22 +93,18 @@ public sealed class TrackedPromptSource : IFramePrompts
         }
     }
 
-    /// <summary>
-    /// The prompts of a 0-based frame, read from the plan and the linker's tracks (after
-    /// <see cref="EndGoneTracks"/>): the scheduled annotation boxes, then the predicted boxes of the
-    /// live tracks without one.
-    /// </summary>
-    public IReadOnlyList<ObjectPrompt> PromptsFor(int frameIndex)
+    // Reads the prompts from the plan and the linker's tracks; changes no track.
+    private List<ObjectPrompt> BuildPrompts(int frameIndex, HashSet<int> covered)
     {
         var memory = Linker.Tracks.ToDictionary(t => t.Id, t => t.Memory);
         var prompts = new List<ObjectPrompt>();
         foreach (var p in _plan.ForFrame(frameIndex))
         {
-            if (_useIds && IsScheduled(p.TrackId, frameIndex)) prompts.Add(p with { Memory = memory.GetValueOrDefault(p.TrackId) });
+            if (_useIds && covered.Contains(p.TrackId)) prompts.Add(p with { Memory = memory.GetValueOrDefault(p.TrackId) });
             else if (!_useIds && _schedule.Uses(_plan.FirstFrame!.Value, frameIndex)) prompts.Add(p with { TrackId = 0 });
         }
         if (!PredictsIn(frameIndex)) return prompts;
-        foreach (var p in PredictedWithoutBox(frameIndex, ScheduledIds(frameIndex)))
+        foreach (var p in PredictedWithoutBox(frameIndex, covered))
         {
             prompts.Add(new ObjectPrompt(p.TrackId, p.Class, Widen(p, _width, _height).ClipTo(_width, _height), PromptSource.Predicted) { Memory = p.Memory });
             PredictedPrompts++;
