@@ -27,8 +27,8 @@ internal sealed class SyntheticCrops(SamModel model, int batch)
     }
 
     // One box over the middle half of each crop, as segment prompts an object centred in its
-    // crop; padded to 3 points with SAM's (0,0,-1) for decoders that pick their mask by point
-    // count. Returns coordinates, labels, an empty mask_input and has_mask_input = 0.
+    // crop; padded to 3 points with (0,0) and the manifest's padding label, as segment pads, for
+    // decoders that pick their mask by point count. Returns coordinates, labels, an empty mask_input and has_mask_input = 0.
     private Tensor[] Prompts(ImageFeatures features)
     {
         int s = model.Manifest.InputSize;
@@ -42,7 +42,7 @@ internal sealed class SyntheticCrops(SamModel model, int batch)
             coords[i * n * 2 + 2] = coords[i * n * 2 + 3] = 3 * s / 4f;
             labels[i * n] = 2;
             labels[i * n + 1] = 3;
-            if (n == 3) labels[i * n + 2] = -1;
+            if (n == 3) labels[i * n + 2] = model.Manifest.PaddingLabel;
         }
         return [new Tensor(coords, [batch, n, 2]), new Tensor(labels, [batch, n]), new Tensor(new float[batch * h * w], [batch, 1, h, w]), new Tensor(new float[batch], [batch])];
     }
