@@ -37,4 +37,7 @@ internal sealed class BenchmarkFramePrompts(ILookup<int, BenchmarkBox> boxes, IR
 
     /// <inheritdoc />
     public IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> resolved) => resolved;
+
+    /// <inheritdoc />
+    public IEnumerable<int> LostTrackIds => [];
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Pipeline.Segment;
@@ -24,7 +23,6 @@ public sealed class RunRecorder
     private readonly bool _promptSource;
     private readonly bool _report;
     private readonly SortedDictionary<int, TrackQualityAccumulator>? _quality;
-    private readonly ConcurrentQueue<(int FrameIndex, int[] TrackIds)> _lost = new();
     private int _stillObjects = -1;
 
     /// <summary>
@@ -59,16 +57,9 @@ public sealed class RunRecorder
     public int TrackCount => _quality?.Count ?? 0;
 
     /// <summary>
-    /// Notes the tracks lost (alive, without a mask) in a frame. May be called from the stage that
-    /// links frames while <see cref="Add"/> runs on another: the frame's note is counted when
-    /// <see cref="Add"/> reaches that frame, for the tracks that have quality by then.
+    /// Records one frame and its objects, in frame order; the frame's lost tracks count against
+    /// those of them that have quality by then (a track lost before its first mask has none).
     /// </summary>
-    public void AddLostTracks(int frameIndex, IEnumerable<int> trackIds)
-    {
-        if (_quality is not null) _lost.Enqueue((frameIndex, trackIds.ToArray()));
-    }
-
-    /// <summary>Records one frame and its objects, in frame order.</summary>
     public void Add(Frame frame, FrameDetections detections)
     {
         int index = detections.FrameIndex;
@@ -83,7 +74,7 @@ public sealed class RunRecorder
             }
             if (_report) Series.AddObject(index, o, area, _promptSource);
         }
-        CountLost(index);
+        CountLost(detections.LostTrackIds);
         if (!_report) return;
         if (index % Crops.Stride == 0) Crops.Add(_crops.Render(frame, detections), detections);
         if (detections.Objects.Count > _stillObjects)
@@ -94,17 +85,13 @@ public sealed class RunRecorder
     }
 
     /// <summary>run.json's track quality, ascending ids (empty unless asked for).</summary>
-    public IReadOnlyList<TrackQuality> TrackQuality()
-    {
-        CountLost(int.MaxValue);
-        return _quality is null ? [] : _quality.Values.Select(q => q.ToQuality()).ToArray();
-    }
+    public IReadOnlyList<TrackQuality> TrackQuality() =>
+        _quality is null ? [] : _quality.Values.Select(q => q.ToQuality()).ToArray();
 
-    private void CountLost(int upToFrame)
+    private void CountLost(IReadOnlyList<int> trackIds)
     {
         if (_quality is null) return;
-        while (_lost.TryPeek(out var note) && note.FrameIndex <= upToFrame && _lost.TryDequeue(out note))
-            foreach (int id in note.TrackIds)
-                if (_quality.TryGetValue(id, out var q)) q.AddLostFrame();
+        foreach (int id in trackIds)
+            if (_quality.TryGetValue(id, out var q)) q.AddLostFrame();
     }
 }

@@ -70,5 +70,7 @@ public static class BackwardPass
         public IReadOnlyList<ObjectPrompt> PromptsFor(Frame frame) => prompter.PromptsFor(last - frame.Index);
 
         public IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> resolved) => prompter.Link(last - frameIndex, resolved);
+
+        public IEnumerable<int> LostTrackIds => prompter.LostTrackIds;
     }
 }

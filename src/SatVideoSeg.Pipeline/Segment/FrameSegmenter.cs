@@ -17,7 +17,7 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// 4. resolve overlaps between the masks;
 /// 5. link the masks into tracks (the linker updates its tracks; masks it rejects are dropped);
 /// 6. remember the linked objects' appearance for the next frame;
-/// 7. add the backward pass's masks of this frame, where there was one.
+/// 7. add the backward pass's masks of this frame, where there was one, and note the tracks lost after it.
 /// With <see cref="Propagation.Backward"/> steps 1-6 do not run: every mask comes from the backward pass.
 /// The one segment-then-link loop: `segment` runs it with <see cref="TrackedPromptSource"/>,
 /// `convert` with the benchmark's boxes (no appearance step, no journal, no linking).
@@ -47,7 +47,7 @@ public sealed class FrameSegmenter(
             linked = Link(frame, resolved);
             appearance?.Remember(frame, linked);
         }
-        return new FrameDetections(frame.Index, frame.Width, frame.Height, WithBackward(frame.Index, linked));
+        return new FrameDetections(frame.Index, frame.Width, frame.Height, WithBackward(frame.Index, linked)) { LostTrackIds = [.. prompter.LostTrackIds] };
     }
 
     private IReadOnlyList<ObjectPrompt> Predict(Frame frame) => timer.Time("link", () => prompter.PromptsFor(frame));

@@ -15,4 +15,7 @@ public interface IFramePrompts
 
     /// <summary>The frame's (overlap-resolved) masks as its objects, with their track ids.</summary>
     IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> resolved);
+
+    /// <summary>Ids of the tracks lost (alive, re-linkable, without a mask) after the last <see cref="Link"/>; none where nothing is linked.</summary>
+    IEnumerable<int> LostTrackIds { get; }
 }

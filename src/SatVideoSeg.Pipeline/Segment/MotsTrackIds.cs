@@ -10,7 +10,7 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// id densely per class when one of them does not fit; a linker id that does not fit takes its
 /// class's lowest free number), with the map saved beside tracks.mots.txt (<see cref="TrackIdMap"/>).
 /// </summary>
-internal sealed class MotsTrackIds(IEnumerable<(int Id, ObjectClass Class)>? annotationIds, string boxesFile)
+public sealed class MotsTrackIds(IEnumerable<(int Id, ObjectClass Class)>? annotationIds, string boxesFile)
 {
     private readonly MotsIdAllocator _allocator = new(annotationIds);
 

@@ -1,18 +1,12 @@
 using System.Text.Json;
-using SatVideoSeg.Core.Buffers;
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Diagnostics;
-using SatVideoSeg.Core.Masks;
-using SatVideoSeg.Datasets;
-using SatVideoSeg.Datasets.Boxes;
+using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Datasets.IO;
-using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Pipeline.Common;
 using SatVideoSeg.Pipeline.Reports;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Segmentation.Sam;
-using SatVideoSeg.Video.Rendering;
-using SatVideoSeg.Video.Sinks;
 using SatVideoSeg.Video.Sources;
 
 namespace SatVideoSeg.Pipeline.Segment;
@@ -45,83 +39,41 @@ public static class SegmentJob
         return OutputFolder.Run(options.OutputDirectory, output => Run(options, output, progress, cancellationToken));
     }
 
+    // Validate, build, run: the options and inputs are checked before anything is written; then
+    // the journal, the two stages and the outputs they are staged into are built; then decode →
+    // FrameSegmenter → RunWriter run concurrently, and the outputs are published together.
     private static SegmentReport Run(SegmentOptions options, OutputFolder output, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
-        if (options.BoxesEvery < 1) throw new JobException($"--boxes-every {options.BoxesEvery}: give 1 (every box) or more");
-        if (options.InitOnly && options.BoxesEvery > 1) throw new JobException($"--init-only and --boxes-every {options.BoxesEvery} exclude each other: give one");
-        SegmenterFactory.Validate(options.Segmenter, options.BatchSize);
+        Validate(options);
         var timer = new StageTimer();
         // The model loads while FFmpeg probes and decodes the first frames (0.2-0.4 s of a 6 s run on
         // the 90-frame sample); a broken model then fails the run at its first frame.
         using var segmenter = new BackgroundLoad<ISegmenter>(() => timer.Time("load", () =>
             SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer)));
         using var source = Open(options);
-        var info = source.Info;
-        var given = ReadBoxes(options.Boxes, options);
-        // Negative ids (MOT detection files) mean "no id": then no id is used at all. Any other id is
-        // the user's; where MOTS cannot hold it, tracks.mots.txt renumbers it and ids.json maps it back.
-        bool ignoreIds = options.IgnoreIds || given.Frames.SelectMany(given.ForFrame).Any(b => b.TrackId < 0);
-        var corrections = ReadCorrections(options, given, ignoreIds);
-        var boxes = corrections.Boxes;
-        var motsIds = new MotsTrackIds(ignoreIds ? null : boxes.Frames.SelectMany(boxes.ForFrame).Select(b => (b.TrackId, b.Class)), options.Boxes);
-        var plan = new PromptPlan(boxes, info.Width, info.Height, useIds: !ignoreIds);
-        var prompter = new TrackedPromptSource(plan, options.Schedule, ignoreIds, info.Width, info.Height, corrections: corrections);
-        // Dense boxes leave nothing to predict, so the step would never act: outputs stay as they were.
-        var appearance = options.Appearance && !options.Schedule.IsDense ? new AppearanceStep() : null;
-        // A folder of frames knows its length before decoding, and most videos say theirs when probed
-        // (nb_frames): boxes past it fail before any work, with the line of the box.
-        CheckBoxesWithinFrames(boxes, info.Path, info.FrameCount);
-
-        var earlier = RunBackward(options, source, boxes, plan, ignoreIds, segmenter, cancellationToken);
+        var inputs = SegmentInputs.Read(options, source.Info);
+        var earlier = RunBackward(options, source, inputs, segmenter, cancellationToken);
 
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
-        var frameSegmenter = new FrameSegmenter(prompter, appearance, journal, () => segmenter.Value, earlier, options.Propagate != Propagation.Backward, timer);
-        // Declared before the writers, so disposed after them: a failed run's staged files go last.
+        var frameSegmenter = new FrameSegmenter(inputs.Prompter, inputs.Appearance, journal, () => segmenter.Value, earlier,
+            options.Propagate != Propagation.Backward, timer);
+        // Declared before the writer, so disposed after it: a failed run's staged files go last.
         using var staged = new StagedOutputs(ownsDestinations: true); // the folder's lock
-        using var tracks = AtomicFile.CreateText(staged.Stage(Path.Combine(options.OutputDirectory, TracksFile)));
-        string? overlayPath = options.WriteOverlay ? staged.Stage(Path.Combine(options.OutputDirectory, OverlayFile)) : null;
-        using var overlay = overlayPath is not null ? new H264FileSink(overlayPath, info.Width, info.Height, info.Fps) : null;
-        // Sparse runs draw prompt boxes: annotated solid, predicted dashed.
-        var overlayStyle = options.Schedule.IsDense ? options.Overlay : options.Overlay with { PromptBoxes = true };
-        // Overlay frames are encoded and dropped: recycle their ~1 MB buffers (steadier memory).
-        var renderer = new OverlayRenderer(overlayStyle, info.Fps, new BufferPool<byte>());
-        // The one per-frame collector: run.json's track quality and, with the report on, the page's data.
-        var recorder = new RunRecorder(info.FrameCount, overlayStyle, info.Fps, trackQuality: true, report: options.WriteReport);
-        int frames = 0, objectFrames = 0;
+        using var writer = new RunWriter(options, source.Info, staged, inputs.MotsIds, timer, progress);
 
-        // Decode, segment + link (FrameSegmenter), and write + encode run concurrently over bounded
-        // channels; segmenting and linking stay in frame order on one thread (each frame's prompts
-        // depend on the previous frame's links).
-        var pipeline = new FramePipeline<(Core.Imaging.Frame Frame, FrameDetections Detections)>(timer);
+        // Segmenting and linking stay in frame order on one thread (each frame's prompts depend on
+        // the previous frame's links); decoding and writing overlap with them.
+        var pipeline = new FramePipeline<(Frame Frame, FrameDetections Detections)>(timer);
         try
         {
-            pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)), frame =>
-            {
-                var detections = frameSegmenter.Process(frame, cancellationToken);
-                recorder.AddLostTracks(frame.Index, prompter.LostTrackIds);
-                frames++;
-                objectFrames += detections.Objects.Count;
-                return (frame, detections);
-            }, result =>
-            {
-                var (frame, detections) = result;
-                foreach (var o in detections.Objects)
-                    tracks.WriteLine(MotsFormat.FormatLine(frame.Index, motsIds.For(o), o.Prompt.Class, o.Mask, options.MotsFrameBase));
-                if (overlay is not null)
-                {
-                    using var drawn = timer.Time("render", () => renderer.Render(frame, detections));
-                    timer.Time("encode", () => OutputErrors.AsIOError(() => overlay.Write(drawn)));
-                }
-                if (options.WriteReport) timer.Time("report", () => recorder.Add(frame, detections));
-                else recorder.Add(frame, detections); // track quality only
-                frame.Dispose();
-                progress?.Report(new JobProgress("segment", detections.FrameIndex + 1, info.FrameCount));
-            }, cancellationToken);
-
+            pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)),
+                frame => (frame, frameSegmenter.Process(frame, cancellationToken)),
+                result => writer.Write(result.Frame, result.Detections),
+                cancellationToken);
             // A folder's length was checked before the run (its skipped damaged frames still count); a
             // video whose container gave no frame count, or fewer frames than it said, is checked here.
-            if (source is not ImageSequenceSource) CheckBoxesWithinFrames(boxes, info.Path, frames);
+            if (source is not ImageSequenceSource) inputs.CheckBoxesWithinFrames(source.Info.Path, writer.Frames);
         }
         catch (Exception e) when (e is not (OperationCanceledException or IOException))
         {
@@ -131,25 +83,53 @@ public static class SegmentJob
             journal.Delete();
             throw;
         }
+        writer.Complete();
+        return Publish(options, Summarise(options, segmenter.Value, source, inputs, frameSegmenter, writer, timer, pipeline.QueueDepths()), staged, writer);
+    }
 
-        timer.Time("encode", () => OutputErrors.AsIOError(() => overlay?.Complete()));
-        tracks.Commit();
-        // ids.json, beside tracks.mots.txt, only where ids were renumbered (staged with the other outputs).
-        var idMap = motsIds.SaveMap(() => staged.Stage(Path.Combine(options.OutputDirectory, Datasets.Ids.TrackIdMap.FileName)));
-        var report = new SegmentReport
+    // Stages ids.json (where ids were renumbered), run.json and report.html beside the writer's
+    // files, then publishes them all together.
+    private static SegmentReport Publish(SegmentOptions options, SegmentReport report, StagedOutputs staged, RunWriter writer)
+    {
+        report = report with { IdMap = writer.MotsIds.SaveMap(() => staged.Stage(Path.Combine(options.OutputDirectory, Datasets.Ids.TrackIdMap.FileName))) };
+        string? page = options.WriteReport ? SegmentReportPage.Render(report, writer.Recorder, writer.OverlayPath) : null;
+        // Sampled last, with the page (crops, plots) built: only run.json and the page's write
+        // follow, which streams the overlay video into the page in chunks (issue 20: sampled
+        // before the page, 104 MB was reported against a 152-168 MB peak on 3000 frames).
+        report = report with { PeakMemoryMB = RunInfo.PeakMemoryMB() };
+        string json = JsonSerializer.Serialize(report, RunInfo.Json);
+        AtomicFile.WriteAllText(staged.Stage(Path.Combine(options.OutputDirectory, ReportFile)), json);
+        if (page is not null) SegmentReportPage.Write(staged.Stage(SegmentReportPage.PathOf(report)), page, json, writer.OverlayPath);
+        staged.Publish();
+        return report;
+    }
+
+    private static void Validate(SegmentOptions options)
+    {
+        if (options.BoxesEvery < 1) throw new JobException($"--boxes-every {options.BoxesEvery}: give 1 (every box) or more");
+        if (options.InitOnly && options.BoxesEvery > 1) throw new JobException($"--init-only and --boxes-every {options.BoxesEvery} exclude each other: give one");
+        SegmenterFactory.Validate(options.Segmenter, options.BatchSize);
+    }
+
+    // run.json: what ran, on what, how it was prompted and linked, and where the time went.
+    private static SegmentReport Summarise(SegmentOptions options, ISegmenter segmenter, IFrameSource source, SegmentInputs inputs,
+        FrameSegmenter frameSegmenter, RunWriter writer, StageTimer timer, IReadOnlyDictionary<string, QueueGauge.Stats> queueDepths)
+    {
+        var prompter = inputs.Prompter;
+        return new SegmentReport
         {
             Tool = $"satvidseg {RunInfo.ToolVersion}",
             FinishedUtc = DateTime.UtcNow.ToString("o"),
             Versions = RunInfo.Versions(),
             Options = options,
-            Segmenter = segmenter.Value.Name,
-            Video = info,
-            Frames = frames,
-            ObjectFrames = objectFrames,
+            Segmenter = segmenter.Name,
+            Video = source.Info,
+            Frames = writer.Frames,
+            ObjectFrames = writer.ObjectFrames,
             ResumedFrames = frameSegmenter.Replayed,
-            Tracks = recorder.TrackCount,
-            ClippedBoxes = plan.ClippedBoxes,
-            NoBoxRows = boxes.NoBoxRows,
+            Tracks = writer.Recorder.TrackCount,
+            ClippedBoxes = inputs.Plan.ClippedBoxes,
+            NoBoxRows = inputs.Boxes.NoBoxRows,
             FrameSizeChanges = source.SizeChanges
                 .Select(c => (object)new { frame = c.FrameIndex + 1, c.File, size = $"{c.Width}x{c.Height}", policy = options.SizePolicy.ToString() })
                 .ToArray(),
@@ -157,51 +137,33 @@ public static class SegmentJob
                 .Select(DamagedFrameEntry.From)
                 .ToArray(),
             StageSeconds = timer.Seconds(),
-            QueueDepths = pipeline.QueueDepths(),
-            Batching = segmenter.Value is SamSegmenter sam ? BatchingReport.Of(sam) : null,
+            QueueDepths = queueDepths,
+            Batching = segmenter is SamSegmenter sam ? BatchingReport.Of(sam) : null,
             Prompting = new
             {
                 boxes = options.Schedule.ToString(),
-                annotationIds = !ignoreIds,
-                corrections = options.Corrections is null ? null : new { file = options.Corrections, boxes = corrections.Count, firstFrame = corrections.FirstFrame + 1 },
-                appearance = appearance is null ? null : new { moved = appearance.Corrected, kept = appearance.Kept, minScore = AppearanceStep.MinScore },
+                annotationIds = !inputs.IgnoreIds,
+                corrections = options.Corrections is null ? null : new { file = options.Corrections, boxes = inputs.Corrections.Count, firstFrame = inputs.Corrections.FirstFrame + 1 },
+                appearance = inputs.Appearance is null ? null : new { moved = inputs.Appearance.Corrected, kept = inputs.Appearance.Kept, minScore = AppearanceStep.MinScore },
             },
             PredictedPrompts = prompter.PredictedPrompts,
             Linking = new { started = prompter.Events.Started, refound = prompter.Events.Refound, lost = prompter.Events.Lost, exited = prompter.Exited },
             IdDisagreements = prompter.Disagreements
                 .Select(d => (object)new { frame = d.FrameIndex + 1, annotationId = d.AnnotationId, linkedTrackId = d.LinkedTrackId, reason = d.Reason })
                 .ToArray(),
-            TrackQuality = recorder.TrackQuality(),
-            IdMap = idMap,
+            TrackQuality = writer.Recorder.TrackQuality(),
         };
-        string? page = options.WriteReport ? SegmentReportPage.Render(report, recorder, overlayPath) : null;
-        // Sampled last, with the page (crops, plots) built: only run.json and the page's write
-        // follow, which streams the overlay video into the page in chunks (issue 20: sampled
-        // before the page, 104 MB was reported against a 152-168 MB peak on 3000 frames).
-        report = report with { PeakMemoryMB = RunInfo.PeakMemoryMB() };
-        string json = JsonSerializer.Serialize(report, RunInfo.Json);
-        AtomicFile.WriteAllText(staged.Stage(Path.Combine(options.OutputDirectory, ReportFile)), json);
-        if (page is not null) SegmentReportPage.Write(staged.Stage(SegmentReportPage.PathOf(report)), page, json, overlayPath);
-        staged.Publish();
-        return report;
-    }
-
-    private static void CheckBoxesWithinFrames(BoxAnnotations boxes, string input, int? frames)
-    {
-        if (frames is not int count || !boxes.Frames.Any() || boxes.Frames.Max() < count) return;
-        int last = boxes.Frames.Max();
-        var box = boxes.ForFrame(last).MinBy(b => b.Line)!;
-        throw new JobException($"{boxes.File}:{box.Line}: a box in frame {last + 1}, past the last frame of {input} ({count} frames)");
     }
 
     // The backward pass of --propagate both or backward, before the forward one writes anything. It
     // reads the same folder source as the forward pass (reading back to front leaves its forward state alone).
-    private static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> RunBackward(SegmentOptions options, IFrameSource source, BoxAnnotations boxes,
-        PromptPlan plan, bool ignoreIds, BackgroundLoad<ISegmenter> segmenter, CancellationToken cancellationToken)
+    private static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> RunBackward(SegmentOptions options, IFrameSource source, SegmentInputs inputs,
+        BackgroundLoad<ISegmenter> segmenter, CancellationToken cancellationToken)
     {
+        var (boxes, plan) = (inputs.Boxes, inputs.Plan);
         if (options.Propagate == Propagation.Forward) return new Dictionary<int, IReadOnlyList<SegmentedObject>>();
         string flag = $"--propagate {options.Propagate.ToString().ToLowerInvariant()}";
-        if (ignoreIds)
+        if (inputs.IgnoreIds)
             throw new JobException($"{flag} follows each object back from its boxes by its id; {options.Boxes} gives boxes without ids (--ignore-ids or negative ids)");
         if (source is not ImageSequenceSource frames)
             throw new JobException($"{flag} reads frames back to front and needs a folder of frames; {options.Input} is a video (extract its frames first: ffmpeg -i {options.Input} frames/%06d.png)");
@@ -212,23 +174,4 @@ public static class SegmentJob
 
     private static IFrameSource Open(SegmentOptions options) =>
         VideoErrors.AsJobError(() => FrameSources.Open(options.Input, options.Fps, options.SizePolicy, options.DamagedFrames));
-
-    private static BoxAnnotations ReadBoxes(string file, SegmentOptions options)
-    {
-        try
-        {
-            return BoxFileReader.Read(file, options.BoxFormat, options.IgnoreIds);
-        }
-        catch (AnnotationFormatException e)
-        {
-            throw new JobException(e.Message, e);
-        }
-    }
-
-    private static Corrections ReadCorrections(SegmentOptions options, BoxAnnotations boxes, bool ignoreIds)
-    {
-        if (options.Corrections is null) return Corrections.None(boxes);
-        if (ignoreIds) throw new JobException($"--corrections names the objects it corrects by id; {options.Boxes} gives boxes without ids (--ignore-ids or negative ids)");
-        return Corrections.Apply(boxes, ReadBoxes(options.Corrections, options));
-    }
 }

@@ -40,7 +40,7 @@ public sealed class TrackedPromptSource : IFramePrompts
     /// <summary>The linker that owns the tracks.</summary>
     public MaskTrackLinker Linker { get; }
 
-    /// <summary>Ids of the tracks lost now (re-linkable, not yet removed).</summary>
+    /// <inheritdoc />
     public IEnumerable<int> LostTrackIds => Linker.Tracks.Where(t => t.State == TrackState.Lost).Select(t => t.Id);
 
     /// <summary>Prompts so far that were Kalman predictions.</summary>

@@ -111,22 +111,19 @@ public class BoundedReportTests
     }
 
     [Fact]
-    public void One_Walk_Gives_Track_Quality_Equal_To_The_Accumulator_And_Counts_Lost_Frames_When_Add_Reaches_Them()
+    public void One_Walk_Gives_Track_Quality_Equal_To_The_Accumulator_And_Counts_Each_Frames_Lost_Tracks()
     {
         var recorder = new RunRecorder(4, trackQuality: true, report: false);
         var direct = new TrackQualityAccumulator(1, ObjectClass.Car);
         var box = new BoxXyxy(10, 10, 20, 20);
-        // The linking stage runs ahead: frame 2's lost note arrives before frame 1 is recorded.
-        recorder.AddLostTracks(0, []);
-        recorder.AddLostTracks(1, []);
-        recorder.AddLostTracks(2, [1]);
         foreach (int f in new[] { 0, 1 })
         {
             var o = new SegmentedObject(new ObjectPrompt(1, ObjectClass.Car, box), BitMask.FromBox(box, 64, 48), 0.8, 1);
             recorder.Add(RenderTestData.Grey(f, 64, 48), new FrameDetections(f, 64, 48, [o]));
             direct.Add(f, o);
         }
-        recorder.Add(RenderTestData.Grey(2, 64, 48), new FrameDetections(2, 64, 48, []));
+        // Track 1 is lost in frame 2; track 9 was lost before it ever had a mask, so it has no quality to count against.
+        recorder.Add(RenderTestData.Grey(2, 64, 48), new FrameDetections(2, 64, 48, []) { LostTrackIds = [1, 9] });
         direct.AddLostFrame();
 
         Assert.Equal(1, recorder.TrackCount);
