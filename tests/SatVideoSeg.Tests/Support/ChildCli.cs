@@ -54,6 +54,12 @@ public sealed class ChildCli : IDisposable
     /// <summary>Sends SIGKILL: the process ends with no chance to clean up.</summary>
     public void Kill() => Signal("KILL");
 
+    /// <summary>Sends SIGSTOP: the process halts where it is, holding what it holds, until <see cref="Resume"/>.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Sends SIGCONT to a paused process.</summary>
+    public void Resume() => Signal("CONT");
+
     /// <summary>Polls <paramref name="condition"/> until it holds; fails the test when the child ends first or the time runs out.</summary>
     public void WaitUntil(Func<bool> condition, string what, int timeoutSeconds = 120)
     {

@@ -28,9 +28,21 @@ public class OutputLockTests
         using var dir = new TempDir();
         string output = dir.File("out");
         using var first = ChildCli.Start("segment", SampleVideo, "--boxes", SampleBoxes, "--out", output, "-s", "box", "--no-report");
-        first.WaitUntil(() => File.Exists(Path.Combine(output, OutputLock.FolderFileName)), "the first run's lock");
-
-        var (code, _, errors) = CliRunner.Run("segment", SampleVideo, "--boxes", SampleBoxes, "--out", output, "-s", "box", "--no-report");
+        string lockFile = Path.Combine(output, OutputLock.FolderFileName);
+        first.WaitUntil(() => File.Exists(lockFile) && new FileInfo(lockFile).Length > 0, "the first run's lock"); // the pid follows the lock
+        // Paused while the second run tries: on a busy machine the first could otherwise finish,
+        // and free the folder, before the second starts.
+        first.Pause();
+        (int Code, string Output, string Errors) second;
+        try
+        {
+            second = CliRunner.Run("segment", SampleVideo, "--boxes", SampleBoxes, "--out", output, "-s", "box", "--no-report");
+        }
+        finally
+        {
+            first.Resume();
+        }
+        var (code, _, errors) = second;
         var (firstCode, firstErrors) = first.WaitForExit();
 
         Assert.Equal(1, code);
@@ -40,7 +52,7 @@ public class OutputLockTests
         Assert.Equal(90, overlay.FrameCount);
         Assert.Equal(90, MotsFormat.ReadFile(Path.Combine(output, SegmentJob.TracksFile)).Select(r => r.FrameIndex).Distinct().Count());
         Assert.Empty(Directory.GetFiles(output, "*.partial"));
-        Assert.False(File.Exists(Path.Combine(output, OutputLock.FolderFileName)), "the lock file outlived the run");
+        Assert.False(File.Exists(lockFile), "the lock file outlived the run");
     }
 
     [Fact]
