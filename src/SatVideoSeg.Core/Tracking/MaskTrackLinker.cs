@@ -44,6 +44,16 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     }
 
     /// <summary>
+    /// Sets each live track's mask memory to <paramref name="memory"/>'s entry for its id (none where
+    /// it has no entry): a resumed run's state after a frame replayed from its journal, whose masks
+    /// carry no memory of their own.
+    /// </summary>
+    public void RestoreMemory(IReadOnlyDictionary<int, MaskLogits> memory)
+    {
+        foreach (var t in _tracks) t.Memory = memory.GetValueOrDefault(t.Id);
+    }
+
+    /// <summary>
     /// Advances every live track's Kalman belief to <paramref name="frameIndex"/> and returns the
     /// predicted boxes. Calling it again for the same frame changes nothing.
     /// </summary>

@@ -1,5 +1,6 @@
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets.Benchmarks;
 using SatVideoSeg.Pipeline.Segment;
 
@@ -40,4 +41,13 @@ internal sealed class BenchmarkFramePrompts(ILookup<int, BenchmarkBox> boxes, IR
 
     /// <inheritdoc />
     public IEnumerable<int> LostTrackIds => [];
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<int, MaskLogits> TrackMemory { get; } = new Dictionary<int, MaskLogits>();
+
+    /// <inheritdoc />
+    public void RestoreTrackMemory(IReadOnlyDictionary<int, MaskLogits> memory)
+    {
+        // Nothing is linked, so nothing is remembered.
+    }
 }

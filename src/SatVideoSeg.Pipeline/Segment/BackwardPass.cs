@@ -1,6 +1,7 @@
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Video.Sources;
@@ -72,5 +73,9 @@ public static class BackwardPass
         public IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> resolved) => prompter.Link(last - frameIndex, resolved);
 
         public IEnumerable<int> LostTrackIds => prompter.LostTrackIds;
+
+        public IReadOnlyDictionary<int, MaskLogits> TrackMemory => prompter.TrackMemory;
+
+        public void RestoreTrackMemory(IReadOnlyDictionary<int, MaskLogits> memory) => prompter.RestoreTrackMemory(memory);
     }
 }

@@ -16,9 +16,11 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// 3. segment, or replay the frame from the journal of an interrupted run;
 /// 4. resolve overlaps between the masks;
 /// 5. link the masks into tracks (the linker updates its tracks; masks it rejects are dropped);
-/// 6. remember the linked objects' appearance for the next frame;
-/// 7. add the backward pass's masks of this frame, where there was one, and note the tracks lost after it.
-/// With <see cref="Propagation.Backward"/> steps 1-6 do not run: every mask comes from the backward pass.
+/// 6. carry the tracks' mask memory across interruptions (restored from the journal after a replayed
+///    frame, whose masks carry none; saved now and then after a segmented one);
+/// 7. remember the linked objects' appearance for the next frame;
+/// 8. add the backward pass's masks of this frame, where there was one, and note the tracks lost after it.
+/// With <see cref="Propagation.Backward"/> steps 1-7 do not run: every mask comes from the backward pass.
 /// The one segment-then-link loop: `segment` runs it with <see cref="TrackedPromptSource"/>,
 /// `convert` with the benchmark's boxes (no appearance step, no journal, no linking).
 /// </summary>
@@ -42,9 +44,10 @@ public sealed class FrameSegmenter(
         {
             var prompts = Predict(frame);
             prompts = Measure(frame, prompts);
-            var segmented = SegmentOrReplay(frame, prompts, cancellationToken);
+            var (segmented, replayed) = SegmentOrReplay(frame, prompts, cancellationToken);
             var resolved = Resolve(segmented);
             linked = Link(frame, resolved);
+            CarryMemory(frame.Index, replayed);
             appearance?.Remember(frame, linked);
         }
         return new FrameDetections(frame.Index, frame.Width, frame.Height, WithBackward(frame.Index, linked)) { LostTrackIds = [.. prompter.LostTrackIds] };
@@ -55,18 +58,25 @@ public sealed class FrameSegmenter(
     private IReadOnlyList<ObjectPrompt> Measure(Frame frame, IReadOnlyList<ObjectPrompt> prompts) =>
         appearance is null ? prompts : timer.Time("appearance", () => appearance.Correct(frame, prompts));
 
-    private IReadOnlyList<SegmentedObject> SegmentOrReplay(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken)
+    private (IReadOnlyList<SegmentedObject> Objects, bool Replayed) SegmentOrReplay(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken)
     {
         if (journal?.TryReplay(frame.Index, prompts, frame.Width, frame.Height) is { } replayed)
         {
             Replayed++;
-            return replayed;
+            return (replayed, true);
         }
         var model = segmenter(); // segment's waits for the load on the first frame, outside the "segment" clock
         // A frame without prompts has nothing to segment (a whole-frame model would still encode it).
         IReadOnlyList<SegmentedObject> segmented = prompts.Count == 0 ? [] : timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
         if (journal is not null) timer.Time("journal", () => journal.Record(frame.Index, prompts, segmented));
-        return segmented;
+        return (segmented, false);
+    }
+
+    private void CarryMemory(int frameIndex, bool replayed)
+    {
+        if (journal is null) return;
+        if (!replayed) timer.Time("journal", () => journal.RecordMemory(frameIndex, prompter.TrackMemory));
+        else if (journal.MemoryAfter(frameIndex) is { } memory) prompter.RestoreTrackMemory(memory);
     }
 
     private IReadOnlyList<SegmentedObject> Resolve(IReadOnlyList<SegmentedObject> segmented) =>

@@ -1,5 +1,6 @@
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Core.Masks;
 
 namespace SatVideoSeg.Pipeline.Segment;
 
@@ -18,4 +19,10 @@ public interface IFramePrompts
 
     /// <summary>Ids of the tracks lost (alive, re-linkable, without a mask) after the last <see cref="Link"/>; none where nothing is linked.</summary>
     IEnumerable<int> LostTrackIds { get; }
+
+    /// <summary>The live tracks' mask memory by track id after the last <see cref="Link"/> (tracks without memory left out).</summary>
+    IReadOnlyDictionary<int, MaskLogits> TrackMemory { get; }
+
+    /// <summary>Sets the live tracks' mask memory (a resumed run, after a frame replayed from the journal: its masks carry none).</summary>
+    void RestoreTrackMemory(IReadOnlyDictionary<int, MaskLogits> memory);
 }

@@ -1,6 +1,7 @@
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Geometry;
 using SatVideoSeg.Core.Imaging;
+using SatVideoSeg.Core.Masks;
 using SatVideoSeg.Core.Tracking;
 
 namespace SatVideoSeg.Pipeline.Segment;
@@ -42,6 +43,13 @@ public sealed class TrackedPromptSource : IFramePrompts
 
     /// <inheritdoc />
     public IEnumerable<int> LostTrackIds => Linker.Tracks.Where(t => t.State == TrackState.Lost).Select(t => t.Id);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<int, MaskLogits> TrackMemory =>
+        Linker.Tracks.Where(t => t.Memory is not null).ToDictionary(t => t.Id, t => t.Memory!);
+
+    /// <inheritdoc />
+    public void RestoreTrackMemory(IReadOnlyDictionary<int, MaskLogits> memory) => Linker.RestoreMemory(memory);
 
     /// <summary>Prompts so far that were Kalman predictions.</summary>
     public int PredictedPrompts { get; private set; }

@@ -95,6 +95,29 @@ public class SegmentJobTests
     }
 
     [Fact]
+    public void A_Resumed_Run_With_A_Mask_Memory_Model_Restores_The_Tracks_Memory_And_Writes_The_Same_Tracks()
+    {
+        // sat-unet-v2 takes each track's previous mask (maskInputUsed). The masks the journal
+        // replays carry no memory, so before the memory snapshots a resumed run differed from an
+        // uninterrupted one after the replayed frames (first line at 411 on this sample).
+        using var dir = new TempDir();
+        string sample = Path.Combine(RepoPaths.Root, "videos", "synth-sample"), model = Path.Combine(RepoPaths.Root, "models", "sat-unet-v2");
+        string whole = dir.File("whole"), resumed = dir.File("resumed");
+        SegmentOptions Options(string output) => new(Path.Combine(sample, "video.mp4"), Path.Combine(sample, "boxes.mot.txt"), output, "sam", model)
+            { InitOnly = true, WriteReport = false, WriteOverlay = false };
+        SegmentJob.Run(Options(whole));
+
+        CancelAfter(60, Options(resumed));
+        Assert.True(File.Exists(Path.Combine(resumed, SegmentJournal.MemoryFileName)), "no memory snapshot beside the journal");
+        var report = SegmentJob.Run(Options(resumed));
+
+        // Snapshots after frames 0, 25 and 50: frames 0-50 replay; the journal's later frames were
+        // segmented with memory that was not saved, so they are segmented again.
+        Assert.Equal(2 * SegmentJournal.MemoryEvery + 1, report.ResumedFrames);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole, SegmentJob.TracksFile)), File.ReadAllBytes(Path.Combine(resumed, SegmentJob.TracksFile)));
+    }
+
+    [Fact]
     public void A_Run_Given_Corrections_Replays_The_Frames_Before_The_First_And_Equals_A_Fresh_Corrected_Run()
     {
         using var dir = new TempDir();
