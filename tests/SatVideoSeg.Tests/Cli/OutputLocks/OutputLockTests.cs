@@ -28,7 +28,9 @@ public class OutputLockTests
         using var dir = new TempDir();
         string output = dir.File("out");
         using var first = ChildCli.Start("segment", SampleVideo, "--boxes", SampleBoxes, "--out", output, "-s", "box", "--no-report");
-        first.WaitUntil(() => File.Exists(Path.Combine(output, OutputLock.FolderFileName)), "the first run's lock");
+        // Its pid is written just after the lock is taken: on a loaded machine the second run could read the file in between.
+        string lockFile = Path.Combine(output, OutputLock.FolderFileName);
+        first.WaitUntil(() => File.Exists(lockFile) && new FileInfo(lockFile).Length > 0, "the first run's lock and pid");
 
         var (code, _, errors) = CliRunner.Run("segment", SampleVideo, "--boxes", SampleBoxes, "--out", output, "-s", "box", "--no-report");
         var (firstCode, firstErrors) = first.WaitForExit();
