@@ -4,7 +4,8 @@
 # the .NET runtime included: the target needs no .NET), with ONNX Runtime's CUDA provider, the
 # OpenCV native library, the shipped model and the committed sample, packed as
 # satvidseg-gpu.tar.xz.part-NN files of at most 60 MB each (so that it moves through
-# size-limited transfers), SHA256SUMS, and run.sh, which reassembles and runs it.
+# size-limited transfers), SHA256SUMS, run.sh, which reassembles and runs it, and
+# measure-io-binding.sh (I/O binding, fp16 and cuDNN search measured through run.sh).
 # What the target machine must have: README, "GPU bundle". The bundle is large: never commit it.
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUT_DIR" >&2; exit 2; }
@@ -46,6 +47,10 @@ ldd "$app/libOpenCvSharpExtern.so" | awk '$3 ~ /^\// {print $1, $3}' \
   | grep -Ev '^(libc|libm|libpthread|libdl|librt|libgcc_s|libstdc\+\+|ld-linux[^ ]*)\.so' \
   | while read -r soname path; do cp -L "$path" "$app/lib-fallback/$soname"; done
 
+# A float16 copy of the shipped model for measure-io-binding.sh (fp16 against fp32 on the GPU).
+/usr/bin/python3 "$repo/training/convert_fp16.py" --src "$repo/models/sat-unet" --out "$app/models/sat-unet-fp16" >/dev/null || {
+  echo "error: training/convert_fp16.py failed (it needs /usr/bin/python3 with python3-onnx and numpy)" >&2; exit 1; }
+
 mkdir -p "$app/videos"
 cp -r "$repo/videos/synth-sample" "$app/videos/"
 cp "$repo/scripts/gpu/run.sh" "$app/run.sh"
@@ -53,8 +58,8 @@ cp "$repo/scripts/gpu/run.sh" "$app/run.sh"
 echo "packing ($(du -sh "$app" | cut -f1) unpacked) ..."
 # xz: the CUDA provider (289 MB) packs to about 185 MB; -T0 uses every core.
 tar -C "$stage" -cf - satvidseg-gpu | xz -T0 -6 | split -b "$part_bytes" -d -a 2 - "$out/satvidseg-gpu.tar.xz.part-"
-cp "$repo/scripts/gpu/run.sh" "$out/run.sh"
-chmod +x "$out/run.sh"
+cp "$repo/scripts/gpu/run.sh" "$repo/scripts/gpu/measure-io-binding.sh" "$out/"
+chmod +x "$out/run.sh" "$out/measure-io-binding.sh"
 (cd "$out" && sha256sum satvidseg-gpu.tar.xz.part-* > SHA256SUMS)
 ls -l "$out"
 echo "done: $(ls "$out"/satvidseg-gpu.tar.xz.part-* | wc -l) parts in $out; on the target: $out/run.sh"

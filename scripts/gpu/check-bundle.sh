@@ -3,7 +3,8 @@
 # Checks a bundle made by scripts/gpu/bundle.sh on this machine, on the CPU: every part is at most
 # 60 MB; a copy of the folder reassembles and runs `bench model --device cpu` through run.sh;
 # bench model runs with OpenCV's native library removed (it needs only ONNX Runtime); asked for
-# CUDA where there is none, satvidseg fails in one line; then run.sh's bench throughput on the CPU.
+# CUDA where there is none, satvidseg fails in one line; measure-io-binding.sh runs through run.sh;
+# then run.sh's bench throughput on the CPU.
 # Not in CI: publishing and packing take minutes and the bundle is ~250 MB.
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 BUNDLE_DIR" >&2; exit 2; }
@@ -18,11 +19,15 @@ done
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cp "$bundle"/satvidseg-gpu.tar.xz.part-* "$bundle/SHA256SUMS" "$bundle/run.sh" "$work/"
+cp "$bundle"/satvidseg-gpu.tar.xz.part-* "$bundle/SHA256SUMS" "$bundle/run.sh" "$bundle/measure-io-binding.sh" "$work/"
 
 "$work/run.sh" --device cpu --batch 1,8,32 --no-throughput | tee "$work/model.txt"
 grep -q "device cpu" "$work/model.txt" || fail "bench model did not run on the CPU"
 echo "ok: reassembled and ran bench model on the CPU"
+
+"$work/measure-io-binding.sh" --device cpu --batch 1,8 --calls 1 | tee "$work/io.txt"
+grep -q "| models/sat-unet-fp16 | float16 | cpu | heuristic | off | 8 |" "$work/io.txt" || fail "measure-io-binding.sh did not measure the fp16 copy without I/O binding"
+echo "ok: measure-io-binding.sh ran through run.sh (fp32 and fp16, binding on and off)"
 
 app="$work/satvidseg-gpu"
 mv "$app/libOpenCvSharpExtern.so" "$work/"

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Usage: run.sh [--device cuda|cuda:N|cpu|auto] [--batch 1,8,32,...] [--model DIR] [--no-throughput]
+#        run.sh --exec SATVIDSEG_ARGS...   (any satvidseg command in the same prepared environment,
+#                                           run in the reassembled folder; measure-io-binding.sh uses it)
 # Beside the parts made by scripts/gpu/bundle.sh: checks and reassembles them (once) into
 # ./satvidseg-gpu, finds the CUDA 13 and cuDNN 9 libraries (system paths, or NVIDIA's Python
 # wheels under any site-packages: nvidia/cu13/lib, nvidia/cudnn/lib, ...), then runs
@@ -10,9 +12,10 @@
 # ffmpeg and ffprobe on PATH (README, "GPU bundle").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-device=cuda batch=1,8,32,64,128,256 model="" throughput=1
+device=cuda batch=1,8,32,64,128,256 model="" throughput=1 exec_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
+    --exec) shift; exec_args=("$@"); [ ${#exec_args[@]} -gt 0 ] || { echo "run.sh: --exec needs satvidseg arguments" >&2; exit 2; }; break ;;
     --device) device="$2"; shift 2 ;;
     --batch) batch="$2"; shift 2 ;;
     --model) model="$2"; shift 2 ;;
@@ -76,6 +79,9 @@ if ldd "$app/libOpenCvSharpExtern.so" 2>/dev/null | grep -q "not found"; then
 fi
 
 cd "$app"
+if [ ${#exec_args[@]} -gt 0 ]; then
+  exec ./satvidseg "${exec_args[@]}"
+fi
 model_args=()
 [ -n "$model" ] && model_args=(--model "$model")
 echo "== satvidseg bench model --device $device --batch $batch ${model_args[*]}"

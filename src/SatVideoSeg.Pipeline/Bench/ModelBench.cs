@@ -21,12 +21,13 @@ public static class ModelBench
     /// <param name="threads">ONNX Runtime intra-op threads (0 = one per core).</param>
     /// <param name="calls">Timed calls per batch size.</param>
     /// <param name="cancellationToken">Stops between calls.</param>
+    /// <param name="settings">I/O binding and CUDA provider options (the defaults `segment` uses when null).</param>
     /// <exception cref="JobException">A bad batch size or call count, a model that cannot batch, or a device that cannot run here.</exception>
-    public static ModelBenchResult Run(string? model, string device, IReadOnlyList<int> batchSizes, int threads = 0, int calls = DefaultCalls, CancellationToken cancellationToken = default)
+    public static ModelBenchResult Run(string? model, string device, IReadOnlyList<int> batchSizes, int threads = 0, int calls = DefaultCalls, CancellationToken cancellationToken = default, SessionSettings? settings = null)
     {
         if (batchSizes.Count == 0 || batchSizes.Any(b => b < 1)) throw new JobException($"--batch {string.Join(",", batchSizes)}: give crops per call of at least 1, e.g. 1,8,32");
         if (calls < 1) throw new JobException($"--calls {calls}: give at least 1 timed call per batch size");
-        using (var loaded = SegmenterFactory.LoadModel(model, threads, device))
+        using (var loaded = SegmenterFactory.LoadModel(model, threads, device, settings))
         {
             if (!(loaded.EncoderBatchable && loaded.DecoderBatchable) && batchSizes.Any(b => b > 1))
                 throw new JobException($"{loaded.Manifest.Folder}: the model has no batch axis (encoder or decoder fixed at 1): measure it with --batch 1");
@@ -45,7 +46,7 @@ public static class ModelBench
                 }
                 rows.Add(new ModelBenchRow(batch, calls, encoder / (calls * batch), decoder / (calls * batch)));
             }
-            return new ModelBenchResult(loaded.Manifest.Name, loaded.Device.ToString(), loaded.Manifest.InputSize, rows);
+            return new ModelBenchResult(loaded.Manifest.Name, loaded.Device.ToString(), loaded.Manifest.InputSize, rows, loaded.Settings.Describe(loaded.Device), loaded.Manifest.TensorType);
         }
     }
 }

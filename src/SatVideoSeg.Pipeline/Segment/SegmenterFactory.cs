@@ -68,11 +68,15 @@ public static class SegmenterFactory
     }
 
     /// <summary>Loads a SAM-contract model folder (the shipped one when null); a broken folder or an unusable device is a job error.</summary>
-    public static SamModel LoadModel(string? model, int threads, string device)
+    /// <param name="model">Model folder (the shipped model when null).</param>
+    /// <param name="threads">ONNX Runtime intra-op threads (0 = one per core).</param>
+    /// <param name="device">"cpu", "cuda", "cuda:N" or "auto".</param>
+    /// <param name="settings">I/O binding and CUDA provider options (<see cref="SessionSettings.Default"/> when null).</param>
+    public static SamModel LoadModel(string? model, int threads, string device, SessionSettings? settings = null)
     {
         try
         {
-            return SamModel.Load(model ?? DefaultModelFolder, threads, ExecutionDevice.Parse(device));
+            return SamModel.Load(model ?? DefaultModelFolder, threads, ExecutionDevice.Parse(device), settings);
         }
         catch (Exception e) when (e is ModelContractException or DeviceUnavailableException or ArgumentException)
         {

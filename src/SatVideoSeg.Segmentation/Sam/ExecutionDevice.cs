@@ -41,12 +41,12 @@ public readonly record struct ExecutionDevice(bool Cuda, int DeviceId, bool Auto
         : throw new ArgumentException($"device '{text}' needs a GPU build: this build carries only ONNX Runtime's CPU package; rebuild with 'dotnet build -p:{GpuBuildProperty}=true' (package Microsoft.ML.OnnxRuntime.Gpu.Linux)");
 
     /// <summary>
-    /// Adds this device's execution provider to session options and returns the device the model
-    /// will really run on: the CPU where "auto" found no usable CUDA (then one line on
-    /// <paramref name="notes"/>, stderr when null, says why).
+    /// Adds this device's execution provider, with <paramref name="settings"/>' CUDA provider options,
+    /// to session options and returns the device the model will really run on: the CPU where "auto"
+    /// found no usable CUDA (then one line on <paramref name="notes"/>, stderr when null, says why).
     /// </summary>
     /// <exception cref="DeviceUnavailableException">CUDA was asked for explicitly and cannot run here; the one-line message names what is missing.</exception>
-    public ExecutionDevice Configure(SessionOptions options, TextWriter? notes = null)
+    public ExecutionDevice Configure(SessionOptions options, SessionSettings? settings = null, TextWriter? notes = null)
     {
         if (!Cuda) return this;
 #if ORT_GPU
@@ -57,7 +57,9 @@ public readonly record struct ExecutionDevice(bool Cuda, int DeviceId, bool Auto
         {
             try
             {
-                options.AppendExecutionProvider_CUDA(DeviceId);
+                using var cuda = new OrtCUDAProviderOptions();
+                cuda.UpdateOptions((settings ?? SessionSettings.Default).CudaProviderOptions(DeviceId));
+                options.AppendExecutionProvider_CUDA(cuda);
                 return this;
             }
             catch (OnnxRuntimeException e)

@@ -67,6 +67,13 @@ public sealed record ModelManifest
     /// <summary>Whether encoder and decoder accept a batch of several images.</summary>
     public bool BatchAxis { get; init; }
 
+    /// <summary>
+    /// Element type of every float tensor of the contract: "float32", or "float16" for a model
+    /// folder converted by training/convert_fp16.py. The engine writes float16 inputs and converts
+    /// float16 outputs back to float32 at the model's boundary; everything else runs as for float32.
+    /// </summary>
+    public string TensorType { get; init; } = "float32";
+
     /// <summary>Extra encoder outputs fed to the decoder by name (HQ-SAM's interm_embeddings, multi-scale features).</summary>
     public string[] ExtraFeatures { get; init; } = [];
 
@@ -140,6 +147,7 @@ public sealed record ModelManifest
         if (PixelStd.Length != 3 || PixelStd.Any(s => s <= 0)) p.Add("pixelStd needs 3 positive values");
         if (ChannelOrder is not ("rgb" or "bgr")) p.Add($"channelOrder '{ChannelOrder}' is not rgb or bgr");
         if (MaskSelection is not (null or "token0" or "point-count")) p.Add($"maskSelection '{MaskSelection}' is not token0 or point-count");
+        if (TensorType is not ("float32" or "float16")) p.Add($"tensorType '{TensorType}' is not float32 or float16");
         if (PaddingLabel is not (-1 or -2)) p.Add($"paddingLabel {PaddingLabel} is not -1 (SAM's padding point) or -2 (left out of attention)");
         if (Folder.Length > 0)
         {

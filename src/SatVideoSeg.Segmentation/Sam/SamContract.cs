@@ -29,6 +29,7 @@ public static class SamContract
     public static IReadOnlyList<string> Check(ModelManifest manifest, InferenceSession encoder, InferenceSession decoder)
     {
         var problems = new List<string>();
+        var floats = manifest.TensorType == "float16" ? TensorElementType.Float16 : TensorElementType.Float;
         string enc = Path.GetFileName(manifest.EncoderPath), dec = Path.GetFileName(manifest.DecoderPath);
         string imageName = manifest.EncoderInput;
         if (!encoder.InputMetadata.TryGetValue(imageName, out var image))
@@ -37,7 +38,7 @@ public static class SamContract
         }
         else
         {
-            Expect(problems, enc, imageName, image, TensorElementType.Float, [4], "[B,3,S,S]");
+            Expect(problems, enc, imageName, image, floats, [4], "[B,3,S,S]");
             var d = image.Dimensions;
             if (d.Length == 4 && d[1] >= 0 && d[1] != 3) problems.Add($"{enc}: input '{imageName}' has {d[1]} channels, expected 3 ([B,3,S,S])");
             if (d.Length == 4 && d[2] > 0 && d[2] != manifest.InputSize)
@@ -54,11 +55,11 @@ public static class SamContract
             encoder.OutputMetadata.TryGetValue(name, out var output);
             decoder.InputMetadata.TryGetValue(name, out var input);
             if (output is null) problems.Add($"{enc}: no output '{name}' (outputs: {string.Join(", ", encoder.OutputMetadata.Keys)})");
-            else Expect(problems, enc, name, output, TensorElementType.Float, rank, layout);
+            else Expect(problems, enc, name, output, floats, rank, layout);
             if (input is null) problems.Add($"{dec}: no input '{name}'");
             else
             {
-                Expect(problems, dec, name, input, TensorElementType.Float, rank, layout);
+                Expect(problems, dec, name, input, floats, rank, layout);
                 ExpectBatchAxis(problems, manifest, dec, name, input);
             }
             if (output is { IsTensor: true } && input is { IsTensor: true } && !Compatible(output.Dimensions.Skip(1), input.Dimensions.Skip(1)))
@@ -72,14 +73,14 @@ public static class SamContract
         foreach (var (name, ranks) in decoderInputs)
         {
             if (!decoder.InputMetadata.TryGetValue(name, out var meta)) problems.Add($"{dec}: no input '{name}'");
-            else Expect(problems, dec, name, meta, TensorElementType.Float, ranks);
+            else Expect(problems, dec, name, meta, floats, ranks);
         }
         // SAM 2's community decoder returns only low-res masks; the others also return full-size masks.
         string[] outputs = manifest.Contract == "sam2" ? [IouPredictions, manifest.LowResOutput] : [Masks, IouPredictions, manifest.LowResOutput];
         foreach (string name in outputs.Distinct())
         {
             if (!decoder.OutputMetadata.TryGetValue(name, out var meta)) problems.Add($"{dec}: no output '{name}' (outputs: {string.Join(", ", decoder.OutputMetadata.Keys)})");
-            else Expect(problems, dec, name, meta, TensorElementType.Float, name == IouPredictions ? [2] : [4]);
+            else Expect(problems, dec, name, meta, floats, name == IouPredictions ? [2] : [4]);
         }
         return problems;
     }
@@ -91,7 +92,8 @@ public static class SamContract
             problems.Add($"{file}: '{name}' is not a tensor");
             return;
         }
-        if (meta.ElementDataType != type) problems.Add($"{file}: '{name}' is {meta.ElementDataType}, expected {type}");
+        if (meta.ElementDataType != type)
+            problems.Add($"{file}: '{name}' is {meta.ElementDataType}, expected {type}" + (type == TensorElementType.Float16 || meta.ElementDataType == TensorElementType.Float16 ? " (model.json tensorType)" : ""));
         if (ranks is not null && !ranks.Contains(meta.Dimensions.Length))
             problems.Add($"{file}: '{name}' has shape {Shape(meta)}, expected rank {string.Join(" or ", ranks)}{(layout is null ? "" : $" ({layout})")}");
     }

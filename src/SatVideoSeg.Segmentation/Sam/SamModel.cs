@@ -1,4 +1,7 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using SatVideoSeg.Core.Buffers;
 
 namespace SatVideoSeg.Segmentation.Sam;
@@ -11,13 +14,22 @@ public sealed class SamModel : IDisposable
 {
     private readonly InferenceSession _encoder;
     private readonly InferenceSession _decoder;
+    private readonly DeviceMemory _memory;
+    private readonly InputBuffers _encoderInputs;
+    private readonly InputBuffers _decoderInputs;
+    // One call at a time: the input buffers are reused by every call.
+    private readonly Lock _gate = new();
 
-    private SamModel(ModelManifest manifest, InferenceSession encoder, InferenceSession decoder, ExecutionDevice device)
+    private SamModel(ModelManifest manifest, InferenceSession encoder, InferenceSession decoder, ExecutionDevice device, SessionSettings settings)
     {
         Manifest = manifest;
         Device = device;
+        Settings = settings;
         _encoder = encoder;
         _decoder = decoder;
+        _memory = DeviceMemory.For(device, encoder);
+        _encoderInputs = new InputBuffers(encoder, _memory.Inputs);
+        _decoderInputs = new InputBuffers(decoder, _memory.Inputs);
         var image = encoder.InputMetadata[manifest.EncoderInput];
         EncoderBatchable = image.Dimensions.Length == 4 && image.Dimensions[0] != 1;
         DecoderBatchable = decoder.InputMetadata[manifest.Embedding].Dimensions[0] != 1 && manifest.BatchAxis;
@@ -34,6 +46,9 @@ public sealed class SamModel : IDisposable
 
     /// <summary>Where the model runs: the device asked for, or the CPU where "auto" found no usable CUDA.</summary>
     public ExecutionDevice Device { get; }
+
+    /// <summary>I/O binding and CUDA provider options the sessions were made with.</summary>
+    public SessionSettings Settings { get; }
 
     /// <summary>Whether the encoder accepts several images per call.</summary>
     public bool EncoderBatchable { get; }
@@ -73,12 +88,14 @@ public sealed class SamModel : IDisposable
     /// <param name="folder">Folder holding model.json.</param>
     /// <param name="intraOpThreads">ONNX Runtime intra-op threads (0 = its default, one per core).</param>
     /// <param name="device">Execution device (CPU when null).</param>
-    public static SamModel Load(string folder, int intraOpThreads = 0, ExecutionDevice? device = null)
+    /// <param name="settings">I/O binding and CUDA provider options (<see cref="SessionSettings.Default"/> when null).</param>
+    public static SamModel Load(string folder, int intraOpThreads = 0, ExecutionDevice? device = null, SessionSettings? settings = null)
     {
         var manifest = ModelManifest.Load(folder);
+        settings ??= SessionSettings.Default;
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (intraOpThreads > 0) options.IntraOpNumThreads = intraOpThreads;
-        var used = (device ?? ExecutionDevice.Cpu).Configure(options);
+        var used = (device ?? ExecutionDevice.Cpu).Configure(options, settings);
         InferenceSession encoder = Open(manifest.EncoderPath, options);
         InferenceSession decoder;
         try
@@ -97,7 +114,7 @@ public sealed class SamModel : IDisposable
             decoder.Dispose();
             throw new ModelContractException($"{manifest.Folder}: model does not meet the {manifest.Contract} contract: " + string.Join("; ", problems));
         }
-        return new SamModel(manifest, encoder, decoder, used);
+        return new SamModel(manifest, encoder, decoder, used, settings);
     }
 
     private static InferenceSession Open(string path, SessionOptions options)
@@ -114,21 +131,25 @@ public sealed class SamModel : IDisposable
 
     /// <summary>
     /// Runs the encoder on a batch of preprocessed images. The features stay in ONNX Runtime's
-    /// memory for the decoder: the caller owns and disposes them.
+    /// memory for the decoder (on the GPU with I/O binding on CUDA): the caller owns and disposes them.
     /// </summary>
     public ImageFeatures Encode(Tensor images)
     {
         string[] outputs = [Manifest.Embedding, .. Manifest.ExtraFeatures];
-        using var input = OrtValue.CreateTensorValueFromMemory(images.Data, images.Shape);
-        var values = Run(_encoder, Manifest.EncoderPath, [(Manifest.EncoderInput, input)], outputs);
-        return new ImageFeatures(outputs, values, values);
+        lock (_gate)
+        {
+            using var input = _encoderInputs.Write(Manifest.EncoderInput, images);
+            var values = Run(_encoder, Manifest.EncoderPath, [(Manifest.EncoderInput, input)], outputs, _memory.Features);
+            return new ImageFeatures(outputs, values, values);
+        }
     }
 
     /// <summary>
     /// Runs the decoder: features (batch B), point coordinates [B,N,2] in encoder-input pixels,
     /// labels [B,N], mask input [B,1,4h,4w] with its flags [B], the original size (H, W).
-    /// Returns iou_predictions [B,K] and low_res_masks [B,K,4h,4w], copied into managed memory:
-    /// arrays rented from <paramref name="outputPool"/> where given (the caller returns them), else new.
+    /// Returns iou_predictions [B,K] and low_res_masks [B,K,4h,4w], copied into managed memory
+    /// (float32 whatever the model's tensor type): arrays rented from <paramref name="outputPool"/>
+    /// where given (the caller returns them), else new.
     /// </summary>
     public (Tensor Iou, Tensor LowRes) Decode(ImageFeatures features, Tensor coords, Tensor labels, Tensor maskInput, Tensor hasMaskInput, (int H, int W) originalSize, BufferPool<float>? outputPool = null)
     {
@@ -140,34 +161,49 @@ public sealed class SamModel : IDisposable
             (SamContract.HasMaskInput, hasMaskInput),
             (SamContract.OrigImSize, new Tensor([originalSize.H, originalSize.W], [2])),
         };
-        var owned = prompts.Select(p => OrtValue.CreateTensorValueFromMemory(p.Value.Data, p.Value.Shape)).ToList();
-        try
+        lock (_gate)
         {
-            var inputs = features.Inputs.Concat(prompts.Select((p, i) => (p.Name, owned[i]))).ToList();
-            using var outputs = Run(_decoder, Manifest.DecoderPath, inputs, [SamContract.IouPredictions, Manifest.LowResOutput]);
-            return (ToTensor(outputs[0], outputPool), ToTensor(outputs[1], outputPool));
-        }
-        finally
-        {
-            foreach (var v in owned) v.Dispose();
+            var owned = new List<OrtValue>(prompts.Length);
+            try
+            {
+                foreach (var p in prompts) owned.Add(_decoderInputs.Write(p.Name, p.Value));
+                var inputs = features.Inputs.Concat(prompts.Select((p, i) => (p.Name, owned[i]))).ToList();
+                // The decoder's outputs are read on the host: bound to CPU memory.
+                using var outputs = Run(_decoder, Manifest.DecoderPath, inputs, [SamContract.IouPredictions, Manifest.LowResOutput], OrtMemoryInfo.DefaultInstance);
+                return (ToTensor(outputs[0], outputPool), ToTensor(outputs[1], outputPool));
+            }
+            finally
+            {
+                foreach (var v in owned) v.Dispose();
+            }
         }
     }
 
     private static Tensor ToTensor(OrtValue value, BufferPool<float>? pool)
     {
-        var source = value.GetTensorDataAsSpan<float>();
-        var data = pool?.Rent(source.Length) ?? new float[source.Length];
-        source.CopyTo(data);
-        return new Tensor(data, value.GetTensorTypeAndShape().Shape);
+        var info = value.GetTensorTypeAndShape();
+        var data = pool?.Rent((int)info.ElementCount) ?? new float[info.ElementCount];
+        if (info.ElementDataType == TensorElementType.Float16)
+            TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<Float16, Half>(value.GetTensorDataAsSpan<Float16>()), data);
+        else
+            value.GetTensorDataAsSpan<float>().CopyTo(data);
+        return new Tensor(data, info.Shape);
     }
 
-    // Errors name the ONNX file: ONNX Runtime's own message names only a node.
-    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, string file, IReadOnlyList<(string Name, OrtValue Value)> inputs, IReadOnlyList<string> outputNames)
+    // Errors name the ONNX file: ONNX Runtime's own message names only a node. With I/O binding
+    // the outputs are bound to outputMemory (the device's, for features that stay there).
+    private IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, string file, IReadOnlyList<(string Name, OrtValue Value)> inputs, IReadOnlyList<string> outputNames, OrtMemoryInfo outputMemory)
     {
         try
         {
             using var runOptions = new RunOptions();
-            return session.Run(runOptions, inputs.Select(i => i.Name).ToArray(), inputs.Select(i => i.Value).ToArray(), outputNames.ToArray());
+            if (!Settings.IoBinding)
+                return session.Run(runOptions, inputs.Select(i => i.Name).ToArray(), inputs.Select(i => i.Value).ToArray(), outputNames.ToArray());
+            using var binding = session.CreateIoBinding();
+            foreach (var (name, value) in inputs) binding.BindInput(name, value);
+            foreach (string name in outputNames) binding.BindOutputToDevice(name, outputMemory);
+            session.RunWithBinding(runOptions, binding);
+            return binding.GetOutputValues();
         }
         catch (OnnxRuntimeException e)
         {
@@ -179,6 +215,9 @@ public sealed class SamModel : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _encoderInputs.Dispose();
+        _decoderInputs.Dispose();
+        _memory.Dispose();
         _encoder.Dispose();
         _decoder.Dispose();
     }
