@@ -51,15 +51,17 @@ public static class TemplateMatcher
         double ax = 1 / (2 * Math.Max(1e-6, sigmaX * sigmaX)), ay = 1 / (2 * Math.Max(1e-6, sigmaY * sigmaY));
         int rows = scores.Rows, cols = scores.Cols;
         scores.GetArray(out float[] values); // MatchTemplate's output is continuous, row-major
+        // The Gaussian is separable: one weight per column and per row, not an Exp per score.
+        var wx = new double[cols];
+        for (int x = 0; x < cols; x++) wx[x] = Math.Exp(-ax * (ox + x) * (ox + x));
         var best = new Point(0, 0);
         double bestValue = double.NegativeInfinity;
         for (int y = 0; y < rows; y++)
         {
-            double dy = oy + y, wy = ay * dy * dy;
+            double wy = Math.Exp(-ay * (oy + y) * (oy + y));
             for (int x = 0; x < cols; x++)
             {
-                double dx = ox + x;
-                double v = Math.Max(0, values[y * cols + x]) * Math.Exp(-(ax * dx * dx + wy));
+                double v = Math.Max(0, values[y * cols + x]) * wx[x] * wy;
                 if (v > bestValue)
                 {
                     bestValue = v;
