@@ -13,8 +13,9 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// in reverse. Time runs backward only inside this pass: its linker sees frame <c>last - f</c> for
 /// frame <c>f</c>, so the Kalman filter extrapolates into the past. With <c>--propagate both</c> it
 /// starts each track from every box the schedule uses and keeps the frames before its first box and
-/// those nearer the next box than the previous one (the forward pass has the rest); with <c>--propagate backward</c> it uses every box the schedule allows, each a new start
-/// for its track going back, and keeps every frame. Needs a folder of frames (read back to front);
+/// those nearer the next box than the previous one (the forward pass has the rest); with
+/// <c>--propagate backward</c> it uses every box the schedule allows, each a new start for its
+/// track going back, and keeps every frame. Needs a folder of frames (read back to front);
 /// the masks are kept until the forward pass writes them.
 /// </summary>
 public static class BackwardPass
