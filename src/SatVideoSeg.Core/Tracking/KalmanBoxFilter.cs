@@ -89,6 +89,24 @@ public sealed class KalmanBoxFilter(KalmanNoise? noise = null)
     }
 
     /// <summary>
+    /// A hard reset to a box the user gave: the box (cx, cy, w, h) exactly, with the uncertainty of
+    /// a track started from it (<see cref="Initiate"/>), keeping the state's velocity and its
+    /// variance (velocities are never annotated; the caller updates the state with the box first,
+    /// so the error the propagation had built up corrects the velocity before the box replaces
+    /// the position). The cross terms between position and velocity start again at zero.
+    /// </summary>
+    public KalmanState ResetTo(KalmanState state, BoxXyxy box)
+    {
+        var fresh = Initiate(box);
+        var mean = state.Mean.Clone();
+        fresh.Mean.CopySubVectorTo(mean, 0, 0, 4);
+        var covariance = fresh.Covariance.Clone();
+        for (int i = 4; i < 8; i++)
+            for (int j = 4; j < 8; j++) covariance[i, j] = state.Covariance[i, j];
+        return new KalmanState(mean, covariance);
+    }
+
+    /// <summary>
     /// Corrects the state with a measured box: S = H P Hᵀ + R, K = P Hᵀ S⁻¹, x' = x + K (z - H x),
     /// P' = P - K S Kᵀ = P - K H P.
     /// </summary>

@@ -88,6 +88,7 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     /// 4. bind annotated ids to their tracks (annotation wins), reporting where IoU linking disagrees;
     /// 5. match the remaining detections to confirmed and lost tracks (Hungarian, gated), then to tentative ones;
     /// 6. update matched tracks (Kalman update, mask, state: lost → confirmed, tentative → confirmed after MinHits);
+    ///    an annotated box is a hard reset: the Kalman box and its uncertainty become the box's (<see cref="KalmanBoxFilter.ResetTo"/>);
     /// 7. age unmatched tracks: tentative → removed, confirmed → lost, lost beyond the buffer → removed;
     /// 8. start tracks for unmatched detections (annotated ids confirmed at once, others tentative).
     /// </summary>
@@ -166,6 +167,9 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
             var d = detections[j];
             var m = measured[j]!.Value;
             t.Kalman = _filter.Update(t.Kalman, m);
+            // A box the user gave is a hard reset: the track is where the box says, however far
+            // its propagation had drifted (the update above has corrected its velocity).
+            if (d.Source == PromptSource.Annotated) t.Kalman = _filter.ResetTo(t.Kalman, m);
             t.LastCenter = (t.Kalman.CenterX, t.Kalman.CenterY);
             t.LastUpdateFrame = frameIndex;
             t.Hits++;

@@ -12,23 +12,44 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// Backward propagation: the same prompt -> appearance -> segment -> link steps run over the frames
 /// in reverse. Time runs backward only inside this pass: its linker sees frame <c>last - f</c> for
 /// frame <c>f</c>, so the Kalman filter extrapolates into the past. With <c>--propagate both</c> it
-/// starts each track from its first box and keeps the frames before it (the forward pass has the
-/// rest); with <c>--propagate backward</c> it uses every box the schedule allows, each a new start
-/// for its track going back, and keeps every frame. Needs a folder of frames (read back to front);
+/// starts each track from every box the schedule uses and keeps the frames before its first box and
+/// those nearer the next box than the previous one (the forward pass has the rest); with
+/// <c>--propagate backward</c> it uses every box the schedule allows, each a new start for its
+/// track going back, and keeps every frame. Needs a folder of frames (read back to front);
 /// the masks are kept until the forward pass writes them.
 /// </summary>
 public static class BackwardPass
 {
-    /// <summary>Masks of the frames before each track's first box, by 0-based frame (empty when every track starts at frame 0).</summary>
-    public static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> BeforeFirstBoxes(ImageSequenceSource source, BoxAnnotations boxes, PromptPlan plan,
-        ISegmenter segmenter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The backward masks <c>--propagate both</c> uses, by 0-based frame: every frame before a track's
+    /// first box, and every frame between two of its boxes that <paramref name="schedule"/> uses
+    /// that lies nearer the later box (strictly: a frame halfway, or a box's own frame, keeps the
+    /// forward mask). Propagation drifts with the distance from its box, so each frame takes the
+    /// pass whose box is nearer.
+    /// </summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> NearerThanForward(ImageSequenceSource source, BoxAnnotations boxes, PromptPlan plan,
+        BoxSchedule schedule, ISegmenter segmenter, CancellationToken cancellationToken)
     {
-        var starts = plan.FirstFrames.Where(kv => kv.Value > 0).ToDictionary();
-        var firstBoxes = starts.Select(kv => boxes.ForFrame(kv.Value).First(b => b.TrackId == kv.Key));
-        var masks = Run(source, boxes, firstBoxes, segmenter, cancellationToken);
-        return masks.Select(kv => (kv.Key, Objects: (IReadOnlyList<SegmentedObject>)kv.Value.Where(o => kv.Key < starts[o.TrackId]).ToArray()))
+        var used = boxes.Frames.SelectMany(boxes.ForFrame).Where(b => schedule.Uses(plan.FirstFrames[b.TrackId], b.FrameIndex)).ToArray();
+        var usedFrames = used.GroupBy(b => b.TrackId).ToDictionary(g => g.Key, g => g.Select(b => b.FrameIndex).Order().ToArray());
+        var masks = Run(source, boxes, used, segmenter, cancellationToken);
+        return masks.Select(kv => (kv.Key, Objects: (IReadOnlyList<SegmentedObject>)kv.Value.Where(o => NearerTheNextBox(usedFrames[o.TrackId], kv.Key)).ToArray()))
             .Where(f => f.Objects.Count > 0)
             .ToDictionary(f => f.Key, f => f.Objects);
+    }
+
+    /// <summary>
+    /// Whether 0-based <paramref name="frame"/> lies strictly nearer the next of a track's used box
+    /// frames (<paramref name="usedFrames"/>, ascending) than the last one before it, or before the
+    /// first: there the backward pass's mask is the one to keep.
+    /// </summary>
+    public static bool NearerTheNextBox(int[] usedFrames, int frame)
+    {
+        int next = Array.BinarySearch(usedFrames, frame);
+        if (next >= 0) return false; // a box's own frame: the forward pass prompts with the box
+        next = ~next;
+        if (next == usedFrames.Length) return false; // after the last box: no backward pass reaches it
+        return next == 0 || usedFrames[next] - frame < frame - usedFrames[next - 1];
     }
 
     /// <summary>Masks of every frame up to each track's last box that <paramref name="schedule"/> uses, by 0-based frame.</summary>

@@ -19,7 +19,8 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// 6. carry the tracks' mask memory across interruptions (restored from the journal after a replayed
 ///    frame, whose masks carry none; saved now and then after a segmented one);
 /// 7. remember the linked objects' appearance for the next frame;
-/// 8. add the backward pass's masks of this frame, where there was one, and note the tracks lost after it.
+/// 8. add the backward pass's masks of this frame, where there was one (each replacing its track's
+///    forward mask), and note the tracks lost after it.
 /// With <see cref="Propagation.Backward"/> steps 1-7 do not run: every mask comes from the backward pass.
 /// The one segment-then-link loop: `segment` runs it with <see cref="TrackedPromptSource"/>,
 /// `convert` with the benchmark's boxes (no appearance step, no journal, no linking).
@@ -85,6 +86,12 @@ public sealed class FrameSegmenter(
     private IReadOnlyList<SegmentedObject> Link(Frame frame, IReadOnlyList<SegmentedObject> resolved) =>
         timer.Time("link", () => prompter.Link(frame.Index, resolved));
 
-    private IReadOnlyList<SegmentedObject> WithBackward(int frameIndex, IReadOnlyList<SegmentedObject> linked) =>
-        backward.TryGetValue(frameIndex, out var earlier) ? timer.Time("resolve", () => OverlapResolver.Resolve([.. linked, .. earlier])) : linked;
+    // A track's backward mask replaces its forward one (--propagate both takes, per frame, the pass
+    // whose box is nearer; before a track's first box there is no forward mask to replace).
+    private IReadOnlyList<SegmentedObject> WithBackward(int frameIndex, IReadOnlyList<SegmentedObject> linked)
+    {
+        if (!backward.TryGetValue(frameIndex, out var earlier)) return linked;
+        var replaced = earlier.Select(o => o.TrackId).ToHashSet();
+        return timer.Time("resolve", () => OverlapResolver.Resolve([.. linked.Where(o => !replaced.Contains(o.TrackId)), .. earlier]));
+    }
 }

@@ -12,6 +12,9 @@ public enum Propagation
     /// </summary>
     Backward,
 
-    /// <summary>Forward, and backward from each track's first box to the first frame (<see cref="BackwardPass"/>; frame folders only).</summary>
+    /// <summary>
+    /// Forward, and backward from every used box (<see cref="BackwardPass"/>; frame folders only):
+    /// each frame keeps the pass whose box is strictly nearer, and the frames before a track's first box get masks too.
+    /// </summary>
     Both,
 }

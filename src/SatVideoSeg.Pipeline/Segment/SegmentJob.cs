@@ -168,7 +168,7 @@ public static class SegmentJob
         if (source is not ImageSequenceSource frames)
             throw new JobException($"{flag} reads frames back to front and needs a folder of frames; {options.Input} is a video (extract its frames first: ffmpeg -i {options.Input} frames/%06d.png)");
         return VideoErrors.AsJobError(() => options.Propagate == Propagation.Both
-            ? BackwardPass.BeforeFirstBoxes(frames, boxes, plan, segmenter.Value, cancellationToken)
+            ? BackwardPass.NearerThanForward(frames, boxes, plan, options.Schedule, segmenter.Value, cancellationToken)
             : BackwardPass.FromEveryUsedBox(frames, boxes, plan, options.Schedule, segmenter.Value, cancellationToken));
     }
 

@@ -14,7 +14,19 @@ namespace SatVideoSeg.Video.Tracking;
 public static class TemplateMatcher
 {
     /// <summary>Where the template's top-left corner fits best inside <paramref name="search"/>, and its score (-1..1); null when the window cannot hold it.</summary>
-    public static (double X, double Y, double Score)? Find(Frame frame, AppearanceTemplate template, PixelRect search)
+    public static (double X, double Y, double Score)? Find(Frame frame, AppearanceTemplate template, PixelRect search) =>
+        Find(frame, template, search, null);
+
+    /// <summary>
+    /// As <see cref="Find(Frame, AppearanceTemplate, PixelRect)"/>, but where <paramref name="prior"/> is
+    /// given the peak is chosen on the scores weighted by a Gaussian around the expected top-left
+    /// corner (X, Y) with standard deviations (SigmaX, SigmaY) in pixels, the motion prior of
+    /// SiamFC's cosine window: a look-alike (a second airplane of the same model beside the first)
+    /// wins only by matching clearly better than the object where it is expected. The score
+    /// returned is the unweighted one at that peak.
+    /// </summary>
+    public static (double X, double Y, double Score)? Find(Frame frame, AppearanceTemplate template, PixelRect search,
+        (double X, double Y, double SigmaX, double SigmaY)? prior)
     {
         search = search.Intersect(new PixelRect(0, 0, frame.Width, frame.Height));
         var t = template.Rect;
@@ -24,9 +36,40 @@ public static class TemplateMatcher
         using var templ = new PinnedMat(template.Pixels, t.Height, t.Width, MatType.CV_8UC3);
         using var scores = new Mat();
         Cv2.MatchTemplate(window, templ.Mat, scores, TemplateMatchModes.CCoeffNormed);
-        Cv2.MinMaxLoc(scores, out _, out double best, out _, out Point at);
+        Point at;
+        if (prior is { } p) at = WeightedPeak(scores, search.X - p.X, search.Y - p.Y, p.SigmaX, p.SigmaY);
+        else Cv2.MinMaxLoc(scores, out _, out double _, out _, out at);
+        double best = scores.At<float>(at.Y, at.X);
         double dx = Vertex(scores, at, 1, 0), dy = Vertex(scores, at, 0, 1);
         return (search.X + at.X + dx, search.Y + at.Y + dy, best);
+    }
+
+    // The peak of max(score, 0) · exp(-(dx²/2σx² + dy²/2σy²)), (dx, dy) the offset of a position from
+    // the expected one ((ox, oy) is the offset of the scores' origin).
+    private static Point WeightedPeak(Mat scores, double ox, double oy, double sigmaX, double sigmaY)
+    {
+        double ax = 1 / (2 * Math.Max(1e-6, sigmaX * sigmaX)), ay = 1 / (2 * Math.Max(1e-6, sigmaY * sigmaY));
+        int rows = scores.Rows, cols = scores.Cols;
+        scores.GetArray(out float[] values); // MatchTemplate's output is continuous, row-major
+        // The Gaussian is separable: one weight per column and per row, not an Exp per score.
+        var wx = new double[cols];
+        for (int x = 0; x < cols; x++) wx[x] = Math.Exp(-ax * (ox + x) * (ox + x));
+        var best = new Point(0, 0);
+        double bestValue = double.NegativeInfinity;
+        for (int y = 0; y < rows; y++)
+        {
+            double wy = Math.Exp(-ay * (oy + y) * (oy + y));
+            for (int x = 0; x < cols; x++)
+            {
+                double v = Math.Max(0, values[y * cols + x]) * wx[x] * wy;
+                if (v > bestValue)
+                {
+                    bestValue = v;
+                    best = new Point(x, y);
+                }
+            }
+        }
+        return best;
     }
 
     // Offset of a parabola's vertex through the peak and its two neighbours along (stepX, stepY), in -0.5..0.5.

@@ -141,4 +141,28 @@ public class KalmanBoxFilterTests
         Assert.True((predicted.Mean + gain * (z - h * predicted.Mean) - updated.Mean).Enumerate().All(x => Math.Abs(x) < 1e-9));
         Assert.True((predicted.Covariance - gain * sMat * gain.Transpose() - updated.Covariance).Enumerate().All(x => Math.Abs(x) < 1e-9));
     }
+
+    [Fact]
+    public void ResetTo_Puts_The_Box_And_A_New_Tracks_Uncertainty_In_The_State_And_Keeps_The_Velocity()
+    {
+        // A track that coasted 10 frames at (2, -1) px per frame: far from the box and unsure.
+        var s = Filter.Initiate(Box(50, 50, 10, 10));
+        s = new KalmanState(s.Mean.Clone(), s.Covariance.Clone());
+        s.Mean[4] = 2;
+        s.Mean[5] = -1;
+        for (int i = 0; i < 10; i++) s = Filter.Predict(s);
+        var box = Box(80, 35, 12, 9);
+
+        var reset = Filter.ResetTo(s, box);
+
+        var fresh = Filter.Initiate(box);
+        Assert.Equal(box, KalmanBoxFilter.ToBox(reset));
+        Assert.Equal((2.0, -1.0), (reset.VelocityX, reset.VelocityY));
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < 8; j++)
+            {
+                double expected = i < 4 && j < 4 ? fresh.Covariance[i, j] : i >= 4 && j >= 4 ? s.Covariance[i, j] : 0;
+                Assert.Equal(expected, reset.Covariance[i, j], 9);
+            }
+    }
 }

@@ -287,4 +287,31 @@ public class MaskTrackLinkerTests
         Assert.Equal(once, twice);
         Assert.Throws<ArgumentOutOfRangeException>(() => linker.Predict(1));
     }
+
+    [Fact]
+    public void An_Annotated_Box_Given_Later_Is_A_Hard_Reset_Of_A_Lost_Track_That_Drifted()
+    {
+        var linker = new MaskTrackLinker();
+        linker.Update(0, [Annotated(1, Box(20, 20))]);
+        // Propagated: its mask drifts 2 px a frame to the left of the object, then nothing is found.
+        for (int f = 1; f <= 4; f++)
+        {
+            var p = linker.Predict(f).Single().Box;
+            linker.Update(f, [Predicted(1, p, BitMask.FromBox(Box(p.X0 - 2, 20), W, H))]);
+        }
+        var lost = linker.Update(5, [Predicted(1, linker.Predict(5).Single().Box, BitMask.Empty(W, H))]);
+        Assert.Equal(new[] { 1 }, lost.Lost);
+
+        // The user's box, 14 px right of where the track believes it is.
+        var given = Box(30, 22, 12, 9);
+        var r = linker.Update(6, [Annotated(1, given)]);
+
+        var t = linker.Find(1)!;
+        Assert.Equal(new[] { 1 }, r.Refound);
+        Assert.Equal(TrackState.Confirmed, t.State);
+        Assert.Equal(given, t.PredictedBox);
+        var fresh = new KalmanBoxFilter().Initiate(given);
+        for (int i = 0; i < 4; i++) Assert.Equal(fresh.Covariance[i, i], t.Kalman.Covariance[i, i], 9);
+        Assert.Equal(0, t.Kalman.Covariance[0, 4], 9);
+    }
 }

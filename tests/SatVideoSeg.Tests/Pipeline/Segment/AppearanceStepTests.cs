@@ -104,4 +104,19 @@ public class AppearanceStepTests
         Assert.Equal(new BoxXyxy(14, 21, 22, 27).X0, moved.Box.X0, 0.3);
         Assert.Equal(8, moved.Box.Width, 6);
     }
+
+    [Fact]
+    public void A_Template_Of_Fewer_Than_16_Pixels_Moves_Nothing()
+    {
+        var step = new AppearanceStep();
+        // 3x3 px of the car in view at the left edge: too few pixels to tell it from texture.
+        step.Remember(Scene(0, -5, 20), [Linked(new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(0, 20, 3, 23)))]);
+        var predicted = new ObjectPrompt(1, ObjectClass.Car, new BoxXyxy(0, 16, 6, 26), PromptSource.Predicted);
+
+        var result = step.Correct(Scene(1, -2, 20), [predicted]).Single();
+
+        Assert.Equal(predicted, result);
+        Assert.Null(result.AppearanceScore);
+        Assert.Equal(0, step.Corrected + step.Kept);
+    }
 }
