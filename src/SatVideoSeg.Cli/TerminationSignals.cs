@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace SatVideoSeg.Cli;
@@ -10,8 +11,18 @@ namespace SatVideoSeg.Cli;
 /// </summary>
 public sealed class TerminationSignals : IDisposable
 {
+    /// <summary>
+    /// A repeat sooner than this after the first signal is the same request delivered twice, not a
+    /// second one: `timeout` sends its signal to our pid and then to our whole process group
+    /// (kill(pid), kill(0), microseconds apart), and a user's Ctrl+C with `kill` on the group does
+    /// the same. Counting that as the second signal killed the process before it could clean up.
+    /// </summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromSeconds(1);
+
     private readonly CancellationTokenSource _cancel = new();
     private readonly PosixSignalRegistration[] _registrations;
+    private readonly Lock _gate = new();
+    private long _firstSignalAt;
 
     /// <summary>Starts listening.</summary>
     public TerminationSignals()
@@ -22,10 +33,18 @@ public sealed class TerminationSignals : IDisposable
     /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Token => _cancel.Token;
 
+    // .NET runs this on a new thread per signal, so two deliveries can run it at once: the gate
+    // makes exactly one of them the first.
     private void OnSignal(PosixSignalContext context)
     {
-        if (_cancel.IsCancellationRequested) return; // second signal: the default action ends the process
-        context.Cancel = true;
+        lock (_gate)
+        {
+            if (_firstSignalAt != 0 && Stopwatch.GetElapsedTime(_firstSignalAt) >= RepeatWindow)
+                return; // a second signal: the default action ends the process
+            context.Cancel = true;
+            if (_firstSignalAt != 0) return; // the first one, delivered again
+            _firstSignalAt = Stopwatch.GetTimestamp();
+        }
         _cancel.Cancel();
     }
 
