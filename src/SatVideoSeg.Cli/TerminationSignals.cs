@@ -5,8 +5,8 @@ namespace SatVideoSeg.Cli;
 
 /// <summary>
 /// Turns the first Ctrl+C (SIGINT), SIGTERM or SIGQUIT into a cancellation of the running job, so
-/// it stops, removes its partial files and exits with 130; a second signal ends the process at
-/// once. System.CommandLine's own handling cannot do this here: it registers its handler only
+/// it stops, removes its partial files and exits with 130; a second signal (more than
+/// <see cref="RepeatWindow"/> later) ends the process at once. System.CommandLine's own handling cannot do this here: it registers its handler only
 /// after the action's task is returned, and our actions run their job before returning.
 /// </summary>
 public sealed class TerminationSignals : IDisposable
@@ -17,7 +17,7 @@ public sealed class TerminationSignals : IDisposable
     /// (kill(pid), kill(0), microseconds apart), and a user's Ctrl+C with `kill` on the group does
     /// the same. Counting that as the second signal killed the process before it could clean up.
     /// </summary>
-    public static readonly TimeSpan RepeatWindow = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMilliseconds(500);
 
     private readonly CancellationTokenSource _cancel = new();
     private readonly PosixSignalRegistration[] _registrations;

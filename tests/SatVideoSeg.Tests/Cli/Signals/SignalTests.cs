@@ -131,6 +131,8 @@ public class SignalTests
 
     // The first signal only asks the job to stop; a job that cannot get to its next check (here
     // blocked reading a pipe nobody writes) is ended by the second, as an impatient user expects.
+    // The second comes after TerminationSignals.RepeatWindow: a repeat within it is the first one
+    // delivered twice (timeout signals the pid and then the group).
     [Fact]
     public void A_Second_Signal_Ends_A_Job_That_Has_Not_Stopped_Yet()
     {
@@ -140,7 +142,7 @@ public class SignalTests
 
         using var writer = Within(child, truth.WaitForReader);
         child.Terminate();
-        Thread.Sleep(500);
+        Thread.Sleep(2 * SatVideoSeg.Cli.TerminationSignals.RepeatWindow);
         Assert.False(child.HasExited, "the first signal ended a job blocked in a read");
         child.Terminate();
         var (code, errors) = child.WaitForExit(30);
