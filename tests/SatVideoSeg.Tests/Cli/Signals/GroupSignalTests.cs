@@ -10,9 +10,6 @@ namespace SatVideoSeg.Tests.Cli.Signals;
 /// </summary>
 public class GroupSignalTests
 {
-    private static readonly string SampleVideo = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "video.mp4");
-    private static readonly string SampleTruth = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "gt.mots.txt");
-
     [Fact]
     public void FFmpeg_Children_Run_Outside_The_Process_Group_That_Ctrl_C_Reaches()
     {
@@ -78,7 +75,7 @@ public class GroupSignalTests
     {
         using var dir = new TempDir();
         string output = dir.File("out");
-        using var child = ChildCli.StartAsGroupLeader("segment", SampleVideo, "--boxes", Path.Combine(RepoPaths.Root, "videos", "synth-sample", "boxes.mot.txt"),
+        using var child = ChildCli.StartAsGroupLeader("segment", SignalTests.SampleVideo, "--boxes", Path.Combine(RepoPaths.Root, "videos", "synth-sample", "boxes.mot.txt"),
             "--init-only", "--model", SamModelFactAttribute.Folder, "--out", output, "--no-report");
         child.WaitUntil(() => Directory.Exists(output) && Directory.GetFiles(output, "overlay.mp4.*partial").Length > 0
             && File.Exists(Path.Combine(output, SatVideoSeg.Pipeline.Segment.SegmentJournal.FileName)), "a journaled frame and a partly encoded overlay");
@@ -96,7 +93,7 @@ public class GroupSignalTests
     // Render of the sample with insets and trails: slow enough to be caught mid-video.
     private static ChildCli StartRender(TempDir dir)
     {
-        var child = ChildCli.StartAsGroupLeader("render", SampleVideo, "--tracks", SampleTruth, "--out", dir.File("render.mp4"), "--insets", "--trail", "30");
+        var child = ChildCli.StartAsGroupLeader("render", SignalTests.SampleVideo, "--tracks", SignalTests.SampleTruth, "--out", dir.File("render.mp4"), "--insets", "--trail", "30");
         child.WaitUntil(() => Directory.GetFiles(dir.Path, "render.mp4.*.partial").Length > 0, "a partly encoded video");
         return child;
     }

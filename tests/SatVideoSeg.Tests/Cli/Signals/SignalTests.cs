@@ -10,8 +10,8 @@ namespace SatVideoSeg.Tests.Cli.Signals;
 /// </summary>
 public class SignalTests
 {
-    private static readonly string SampleVideo = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "video.mp4");
-    private static readonly string SampleTruth = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "gt.mots.txt");
+    internal static readonly string SampleVideo = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "video.mp4");
+    internal static readonly string SampleTruth = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "gt.mots.txt");
 
     [Fact]
     public void Synth_Stopped_Mid_Video_Exits_130_And_Leaves_No_Folder_Behind()
