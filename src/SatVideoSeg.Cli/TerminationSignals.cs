@@ -48,9 +48,18 @@ public sealed class TerminationSignals : IDisposable
         _cancel.Cancel();
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops listening, unless a signal came: the process is then on its way out with 130, and the
+    /// registrations stay until it ends, so a repeat of that signal arriving now (timeout's second
+    /// delivery, to the group) is absorbed instead of killing it with the default action (exit 143)
+    /// after the job has cleaned up.
+    /// </summary>
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (_firstSignalAt != 0) return;
+        }
         foreach (var r in _registrations) r.Dispose();
         _cancel.Dispose();
     }
