@@ -58,7 +58,7 @@ public static class ConvertCommand
                     DamagedFrames = parse.GetValue(damagedFrames),
                 };
                 report = ConvertJob.Run(options, new SequenceLog(console, progress), cancellationToken);
-            });
+            }, cancellationToken);
             if (report is not null)
             {
                 console.MarkupLineInterpolated($"[green]done[/]: {report.SequencesDone}/{report.Sequences} sequences ({report.Layout}), {report.Frames} frames, {report.Objects} objects, {report.ObjectFrames} masks, {report.Review.Count + report.ReviewLeftOut} to review -> {parse.GetValue(output)}");

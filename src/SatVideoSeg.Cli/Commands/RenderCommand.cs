@@ -73,7 +73,7 @@ public static class RenderCommand
                 MotsFrameBase = parse.GetValue(frameBase),
             };
             RenderResult? result = null;
-            int code = JobRunner.Run(console, errors, "render", progress => result = RenderJob.Run(options, progress, cancellationToken));
+            int code = JobRunner.Run(console, errors, "render", progress => result = RenderJob.Run(options, progress, cancellationToken), cancellationToken);
             if (result is not null)
             {
                 console.MarkupLineInterpolated($"[green]done[/]: {result.Frames} frames, {result.Tracks} tracks, {result.Width}x{result.Height} -> {options.Output}");

@@ -73,7 +73,7 @@ public static class SegmentCommand
                 Overlay = Video.Rendering.OverlayStyle.Default with { FillOpacity = parse.GetValue(opacity) },
             };
             SegmentReport? report = null;
-            int code = JobRunner.Run(console, errors, "segment", progress => report = SegmentJob.Run(options, progress, cancellationToken));
+            int code = JobRunner.Run(console, errors, "segment", progress => report = SegmentJob.Run(options, progress, cancellationToken), cancellationToken);
             if (report is not null)
             {
                 string predicted = report.PredictedPrompts > 0 ? $" ({report.PredictedPrompts} from predicted boxes)" : "";

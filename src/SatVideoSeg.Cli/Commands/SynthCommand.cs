@@ -58,7 +58,7 @@ public static class SynthCommand
             int objectFrames = 0;
             string? layoutName = parse.GetValue(layout);
             int code = JobRunner.Run(console, errors, "synth", progress =>
-                objectFrames = SynthJob.Run(options, dir, layoutName is null ? null : Datasets.Benchmarks.BenchmarkReader.Parse(layoutName), progress, cancellationToken));
+                objectFrames = SynthJob.Run(options, dir, layoutName is null ? null : Datasets.Benchmarks.BenchmarkReader.Parse(layoutName), progress, cancellationToken), cancellationToken);
             if (code == 0) console.MarkupLineInterpolated($"[green]done[/]: {options.FrameCount} frames {options.Width}x{options.Height}, {objectFrames} object-frames -> {dir}");
             return Task.FromResult(code);
         });

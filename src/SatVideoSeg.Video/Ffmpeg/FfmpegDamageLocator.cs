@@ -22,6 +22,7 @@ public static class FfmpegDamageLocator
         };
         foreach (var a in new[] { "-c", "exec ffprobe -v error -threads 1 -select_streams v:0 -show_entries frame=key_frame -of csv=p=0 \"$0\" 2>&1", path })
             info.ArgumentList.Add(a);
+        OwnSession.Apply(info);
         try
         {
             using var p = Process.Start(info);

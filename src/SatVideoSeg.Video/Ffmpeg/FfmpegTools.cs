@@ -9,7 +9,7 @@ namespace SatVideoSeg.Video.Ffmpeg;
 /// </summary>
 public static class FfmpegTools
 {
-    /// <summary>Starts a tool with redirected streams; throws a clear error when it is not installed.</summary>
+    /// <summary>Starts a tool with redirected streams, in a session of its own (<see cref="OwnSession"/>); throws a clear error when it is not installed.</summary>
     public static Process Start(string tool, IEnumerable<string> arguments, bool redirectInput)
     {
         var info = new ProcessStartInfo(tool)
@@ -20,6 +20,7 @@ public static class FfmpegTools
             UseShellExecute = false,
         };
         foreach (var a in arguments) info.ArgumentList.Add(a);
+        OwnSession.Apply(info);
         try
         {
             return Process.Start(info) ?? throw new VideoFormatException($"could not start {tool}");

@@ -48,6 +48,23 @@ public sealed class ChildCli : IDisposable
     /// <summary>Starts `satvidseg <paramref name="args"/>`.</summary>
     public static ChildCli Start(params string[] args) => Start(args, null);
 
+    /// <summary>
+    /// Starts `satvidseg <paramref name="args"/>` as the leader of a process group of its own, as a
+    /// shell starts a foreground job: its process group id is its pid, and <see cref="SignalGroup"/>
+    /// reaches it and everything it started in that group, as Ctrl+C or `timeout` do. `setsid`
+    /// execs in place (our forked child is no group leader), so the pid is satvidseg's; `env
+    /// --default-signal` undoes an ignored SIGINT inherited from a test run started in the
+    /// background, which a terminal's job does not have.
+    /// </summary>
+    public static ChildCli StartAsGroupLeader(params string[] args)
+    {
+        var info = new ProcessStartInfo("setsid") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { "env", "--default-signal=INT,TERM,QUIT", "dotnet", typeof(CliApp).Assembly.Location }.Concat(args)) info.ArgumentList.Add(a);
+        var child = new ChildCli(Process.Start(info)!);
+        child.WaitUntil(() => ProcessGroupOf(child.Pid) == child.Pid, "its own process group");
+        return child;
+    }
+
     /// <summary>Sends SIGTERM (as `scancel`, a pod stop or `kill` do).</summary>
     public void Terminate() => Signal("TERM");
 
@@ -59,6 +76,39 @@ public sealed class ChildCli : IDisposable
 
     /// <summary>Sends SIGCONT to a paused process.</summary>
     public void Resume() => Signal("CONT");
+
+    /// <summary>Sends <paramref name="name"/> (TERM, INT) to the child's whole process group, as a terminal's Ctrl+C or `timeout` do; needs <see cref="StartAsGroupLeader"/>.</summary>
+    public void SignalGroup(string name)
+    {
+        if (ProcessGroupOf(Pid) != Pid) throw new InvalidOperationException("the child leads no process group: start it with StartAsGroupLeader");
+        using var kill = Process.Start("kill", [$"-{name}", "--", $"-{Pid}"])!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>The processes the child started (pid, name, process group id), read from /proc.</summary>
+    public IReadOnlyList<(int Pid, string Name, int ProcessGroup)> Children() =>
+        [.. Directory.GetDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out int pid) ? ReadStat(pid) : null)
+            .Where(p => p is not null && p.Value.Parent == Pid)
+            .Select(p => (p!.Value.Pid, p.Value.Name, p.Value.Group))];
+
+    // /proc/<pid>/stat: "pid (name) state ppid pgrp ...", the name may hold spaces and parentheses.
+    private static (int Pid, string Name, int Parent, int Group)? ReadStat(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            int open = stat.IndexOf('('), close = stat.LastIndexOf(')');
+            var rest = stat[(close + 2)..].Split(' ');
+            return (pid, stat[(open + 1)..close], int.Parse(rest[1]), int.Parse(rest[2]));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // ended while listed
+        }
+    }
+
+    private static int? ProcessGroupOf(int pid) => ReadStat(pid)?.Group;
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails the test when the child ends first or the time runs out.</summary>
     public void WaitUntil(Func<bool> condition, string what, int timeoutSeconds = 120)

@@ -10,8 +10,8 @@ namespace SatVideoSeg.Tests.Cli.Signals;
 /// </summary>
 public class SignalTests
 {
-    private static readonly string SampleVideo = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "video.mp4");
-    private static readonly string SampleTruth = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "gt.mots.txt");
+    internal static readonly string SampleVideo = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "video.mp4");
+    internal static readonly string SampleTruth = Path.Combine(RepoPaths.Root, "videos", "synth-sample", "gt.mots.txt");
 
     [Fact]
     public void Synth_Stopped_Mid_Video_Exits_130_And_Leaves_No_Folder_Behind()
@@ -131,6 +131,8 @@ public class SignalTests
 
     // The first signal only asks the job to stop; a job that cannot get to its next check (here
     // blocked reading a pipe nobody writes) is ended by the second, as an impatient user expects.
+    // The second comes after TerminationSignals.RepeatWindow: a repeat within it is the first one
+    // delivered twice (timeout signals the pid and then the group).
     [Fact]
     public void A_Second_Signal_Ends_A_Job_That_Has_Not_Stopped_Yet()
     {
@@ -140,7 +142,7 @@ public class SignalTests
 
         using var writer = Within(child, truth.WaitForReader);
         child.Terminate();
-        Thread.Sleep(500);
+        Thread.Sleep(2 * SatVideoSeg.Cli.TerminationSignals.RepeatWindow);
         Assert.False(child.HasExited, "the first signal ended a job blocked in a read");
         child.Terminate();
         var (code, errors) = child.WaitForExit(30);
