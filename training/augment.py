@@ -87,8 +87,30 @@ def frame_edges(tb, rng, edge):
     return lo, hi
 
 
+def flat_fill(img, tgt, rng, flat_prob):
+    """Textureless objects (saturated or rendered: one colour inside the outline): in flat_prob of the
+    samples the object's pixels become its own mean colour x U(0.9, 1.4), blended by the mask
+    coverage so the outline stays anti-aliased; half of those also get a flat background (its mean
+    colour; the noise step may add grain). A model that only learnt textured interiors answers such
+    objects, magnified by the crop rule, with a ring along the outline."""
+    B = img.shape[0]
+    flat = torch.from_numpy(rng.random(B) < flat_prob)
+    if not flat.any():
+        return img
+    t, im = tgt[flat], img[flat]
+    k = im.shape[0]
+    obj = (im * t).sum((2, 3), keepdim=True) / t.sum((2, 3), keepdim=True).clamp(min=1e-3)
+    obj = obj * torch.from_numpy(rng.uniform(0.9, 1.4, (k, 1, 1, 1))).float()
+    bg = (im * (1 - t)).sum((2, 3), keepdim=True) / (1 - t).sum((2, 3), keepdim=True).clamp(min=1e-3)
+    flat_bg = torch.from_numpy(rng.random(k) < 0.5).view(k, 1, 1, 1)
+    im = torch.where(flat_bg, bg * (1 - t), im * (1 - t)) + obj * t
+    img = img.clone()
+    img[flat] = im
+    return img
+
+
 def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, min_crop=16.0, point_prob=0.3,
-               edge_prob=0.0):
+               edge_prob=0.0, flat_prob=0.0):
     """crops_u8: [B,160,160,4] uint8 numpy; boxes [B,4] store px (edges); nbrs [B,K,2] store px;
     sides [B] native side of the store crop. Returns img [B,3,S,S] 0..1, target [B,1,S,S] 0..1,
     coords [B,4,2], labels [B,4] in the S frame.
@@ -221,6 +243,7 @@ def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, mi
         ct = torch.from_numpy(rng.uniform(0.75, 1.3, (B, 1, 1, 1))).float()
         mu = img.mean((1, 2, 3), keepdim=True)
         img = (img - mu) * ct + mu + br
+        img = flat_fill(img, tgt, rng, flat_prob)
         gray = torch.from_numpy(rng.random(B) < 0.1)
         if gray.any():
             img[gray] = img[gray].mean(1, keepdim=True).expand(-1, 3, -1, -1)

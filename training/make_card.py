@@ -86,6 +86,11 @@ def main():
                 "(half), keeping 25-105% of the object along each cut axis: image and mask 0 past the edge (the engine's zero "
                 "padding, also after the photometric changes), the box the visible part's, the window centred on it (70%) or "
                 "shifted inside the frame (30%, the engine's ShiftInside); `augment.frame_edges`.") if edge else ""
+    flat = args.get("flat_prob", 0.0)
+    if flat:
+        edge_txt += (f"\n- **Textureless objects**: {flat:.0%} of the training crops had the object's pixels replaced by its mean "
+                     "colour x U(0.9, 1.4) (anti-aliased outline kept), half of them on a one-colour background "
+                     "(`augment.flat_fill`): saturated or rendered objects have no texture inside.")
     train_counts = counts("train") + " (val: " + counts("val") + ")"
     init = args.get("init", "")
     fine = (f"fine-tuned from `{os.path.relpath(init, os.path.dirname(here))}`" + (f" ({a.init_note})" if a.init_note else "")) if init else "trained from scratch"

@@ -58,8 +58,9 @@ class CropSet:
 
 
 class BatchStream(torch.utils.data.IterableDataset):
-    def __init__(self, dirs, S, batch, seed, mask_prob=0.0, edge_prob=0.0):
-        self.dirs, self.S, self.batch, self.seed, self.mask_prob, self.edge_prob = dirs, S, batch, seed, mask_prob, edge_prob
+    def __init__(self, dirs, S, batch, seed, mask_prob=0.0, edge_prob=0.0, flat_prob=0.0):
+        self.dirs, self.S, self.batch, self.seed, self.mask_prob = dirs, S, batch, seed, mask_prob
+        self.edge_prob, self.flat_prob = edge_prob, flat_prob
 
     def __iter__(self):
         torch.set_num_threads(1)
@@ -69,7 +70,8 @@ class BatchStream(torch.utils.data.IterableDataset):
         while True:
             idx = ds.sample(rng, self.batch)
             c, b, n, s, _ = ds.get(idx)
-            img, tgt, co, lab = make_batch(c, b, n, s, self.S, rng, train=True, edge_prob=self.edge_prob)
+            img, tgt, co, lab = make_batch(c, b, n, s, self.S, rng, train=True, edge_prob=self.edge_prob,
+                                           flat_prob=self.flat_prob)
             mi, has = previous_mask_logits(tgt, rng, self.mask_prob)
             yield img, tgt, co, lab, mi, has
 
@@ -155,6 +157,8 @@ def main(argv=None):
     ap.add_argument("--mask-prob", type=float, default=0.5, help="fraction of training crops given a simulated previous mask")
     ap.add_argument("--edge-prob", type=float, default=0.0,
                     help="fraction of training crops cut by a simulated frame edge / corner (augment.frame_edges)")
+    ap.add_argument("--flat-prob", type=float, default=0.0,
+                    help="fraction of training crops whose object is made textureless (augment.flat_fill)")
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -175,7 +179,8 @@ def main(argv=None):
         print(f"initialised from {a.init}", flush=True)
     print(f"params {count_params(model)} arch={a.arch} S={a.input_size} batch={a.batch} budget={a.minutes} min", flush=True)
     val = load_val(a.data, a.input_size, a.val_per_class)
-    stream = BatchStream(a.data, a.input_size, a.batch, a.seed + step, a.mask_prob if a.mask_prompt else 0.0, a.edge_prob)
+    stream = BatchStream(a.data, a.input_size, a.batch, a.seed + step, a.mask_prob if a.mask_prompt else 0.0, a.edge_prob,
+                         a.flat_prob)
     loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=a.workers,
                                          persistent_workers=a.workers > 0, prefetch_factor=4 if a.workers else 2)
     budget = a.minutes * 60
