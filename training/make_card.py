@@ -49,6 +49,7 @@ def main():
     ap.add_argument("--synth", default="", help="the synthetic crop cache the run used (default: the one named in the checkpoint's --data)")
     ap.add_argument("--synth-note", default="`satvidseg synth --seed 101..116 --width 960 --height 720`, 8-12 trains each; validation from seeds 117-118",
                     help="how the synthetic videos were rendered (seeds, sizes)")
+    ap.add_argument("--schedule-note", default="", help="what changed along the run (resumed with other options), if anything")
     ap.add_argument("--date", default="2026-12-04")
     ap.add_argument("--machine", default="Debian 12, 2 CPU cores, 24 GB RAM, CPU shared with three other engineers' builds and tests")
     a = ap.parse_args()
@@ -171,7 +172,7 @@ engine runs it like any SAM-family model (`--model models/{meta['name']}`).
 {fine}{'' if 'shipped' not in init else ' (the previous shipped sat-unet, whose weights were recovered exactly from its ONNX files by `training/onnx_to_ckpt.py`: folded BatchNorms rebuilt and calibrated, ONNX vs torch max difference 7e-6; the new mask-prompt weights start at zero)'};
 {args['minutes']:.0f} min wall-clock cosine schedule (AdamW, lr {args['lr']}, wd {args['wd']}, batch {args['batch']}, {args['warmup']}-step warm-up,
 decay to 2%), in the background on {a.machine}. Steps: {st['step']} ({st['step']*args['batch']:,} crops),
-training time {st['elapsed']/60:.1f} min. The schedule ran to its end (`finished`: {st.get('finished')}; no mid-schedule checkpoint shipped).
+training time {st['elapsed']/60:.1f} min. The schedule ran to its end (`finished`: {st.get('finished')}; no mid-schedule checkpoint shipped).{(' ' + a.schedule_note) if a.schedule_note else ''}
 
 Validation at crop resolution during training (up to 300 objects per class of the validation crops, synthetic
 objects from the held-out seeds; context 2.0, tight box; mean IoU; "mean of 4" = the four real classes). Box only:
