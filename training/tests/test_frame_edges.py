@@ -70,14 +70,8 @@ class RecoverMaskPromptFolderTest(unittest.TestCase):
         import torch
         torch.set_num_threads(2)
         cls.tmp = tempfile.mkdtemp()
-        from test_smoke import make_tiles
-        src = os.path.join(cls.tmp, "src")
-        make_tiles(src, n=6)
-        import prepare_crops
-        prepare_crops.main.__globals__["sys"].argv = ["prepare_crops.py", "--src", src, "--name", "tiny",
-                                                      "--cache", os.path.join(cls.tmp, "cache"), "--val-frac", "0.34"]
-        prepare_crops.main()
-        cls.cache = os.path.join(cls.tmp, "cache", "tiny")
+        from test_smoke import tiny_cache
+        cls.cache = tiny_cache(cls.tmp, n=6, val_frac="0.34")
 
     @classmethod
     def tearDownClass(cls):
