@@ -67,10 +67,59 @@ def jitter_boxes(box, rng, native_px):
     return torch.stack([cx - ww / 2, cy - hh / 2, cx + ww / 2, cy + hh / 2], 1)
 
 
-def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, min_crop=16.0, point_prob=0.3):
+def frame_edges(tb, rng, edge):
+    """Simulated frame borders for the samples where edge [B] is True: the object cut by one
+    frame edge (half of them) or by a frame corner (two edges), keeping 25-105% of its extent
+    along each cut axis (over 100%: touching or just inside the edge). tb [B,4] rotated-frame
+    store px. Returns lo, hi [B,2]: the frame's inside is lo <= p < hi (+-inf where uncut)."""
+    B = tb.shape[0]
+    lo = torch.full((B, 2), -1e9)
+    hi = torch.full((B, 2), 1e9)
+    for i in np.nonzero(edge)[0]:
+        axes = [0, 1] if rng.random() < 0.5 else [int(rng.integers(2))]
+        for a in axes:
+            e0, e1 = float(tb[i, a]), float(tb[i, a + 2])
+            keep = rng.uniform(0.25, 1.05) * (e1 - e0)
+            if rng.random() < 0.5:
+                lo[i, a] = e1 - keep  # frame starts inside the object: its low side is cut off
+            else:
+                hi[i, a] = e0 + keep
+    return lo, hi
+
+
+def flat_fill(img, tgt, rng, flat_prob):
+    """Textureless objects (saturated or rendered: one colour inside the outline): in flat_prob of the
+    samples the object's pixels become its own mean colour x U(0.9, 1.4), blended by the mask
+    coverage so the outline stays anti-aliased; half of those also get a flat background (its mean
+    colour; the noise step may add grain). A model that only learnt textured interiors answers such
+    objects, magnified by the crop rule, with a ring along the outline."""
+    B = img.shape[0]
+    flat = torch.from_numpy(rng.random(B) < flat_prob)
+    if not flat.any():
+        return img
+    t, im = tgt[flat], img[flat]
+    k = im.shape[0]
+    obj = (im * t).sum((2, 3), keepdim=True) / t.sum((2, 3), keepdim=True).clamp(min=1e-3)
+    obj = obj * torch.from_numpy(rng.uniform(0.9, 1.4, (k, 1, 1, 1))).float()
+    bg = (im * (1 - t)).sum((2, 3), keepdim=True) / (1 - t).sum((2, 3), keepdim=True).clamp(min=1e-3)
+    flat_bg = torch.from_numpy(rng.random(k) < 0.5).view(k, 1, 1, 1)
+    im = torch.where(flat_bg, bg * (1 - t), im * (1 - t)) + obj * t
+    img = img.clone()
+    img[flat] = im
+    return img
+
+
+def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, min_crop=16.0, point_prob=0.3,
+               edge_prob=0.0, flat_prob=0.0):
     """crops_u8: [B,160,160,4] uint8 numpy; boxes [B,4] store px (edges); nbrs [B,K,2] store px;
     sides [B] native side of the store crop. Returns img [B,3,S,S] 0..1, target [B,1,S,S] 0..1,
-    coords [B,4,2], labels [B,4] in the S frame."""
+    coords [B,4,2], labels [B,4] in the S frame.
+
+    edge_prob (train only): that fraction of samples is cut by a simulated frame edge or corner
+    (frame_edges), as the engine sees objects entering or leaving the frame: image and mask are
+    0 past the edge, the box is the visible part's, and the window is either centred on it with
+    zero padding past the edge (the engine's crop rule, 70%) or shifted inside the frame (its
+    ShiftInside option, 30%)."""
     B = crops_u8.shape[0]
     x = torch.from_numpy(np.ascontiguousarray(crops_u8)).permute(0, 3, 1, 2).float() / 255.0
     boxes = torch.from_numpy(boxes).float()
@@ -92,7 +141,20 @@ def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, mi
         tb = _tight_boxes(mrot)
         bad = torch.isnan(tb[:, 0])
         tb[bad] = boxes[bad]
+        edge = (rng.random(B) < edge_prob) & ~bad.numpy()
+        lo, hi = frame_edges(tb, rng, edge)
+        if edge.any():
+            ar = torch.arange(STORE, dtype=torch.float32) + 0.5
+            inside = (((ar.view(1, 1, -1) >= lo[:, 0].view(-1, 1, 1)) & (ar.view(1, 1, -1) < hi[:, 0].view(-1, 1, 1)))
+                      & ((ar.view(1, -1, 1) >= lo[:, 1].view(-1, 1, 1)) & (ar.view(1, -1, 1) < hi[:, 1].view(-1, 1, 1))))
+            cut = _tight_boxes(mrot * inside)
+            gone = torch.isnan(cut[:, 0])  # nothing of the object left inside: keep it whole
+            edge &= ~gone.numpy()
+            lo[gone], hi[gone] = -1e9, 1e9
+            tb = torch.where(torch.from_numpy(edge).view(-1, 1), cut, tb)
         jb = jitter_boxes(tb, rng, native_px)
+        # a tracker's box does not reach past the frame
+        jb = torch.cat([torch.maximum(jb[:, :2], lo), torch.minimum(jb[:, 2:], hi)], 1)
     else:
         tb = boxes.clone()
         jb = boxes.clone()
@@ -110,6 +172,9 @@ def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, mi
     if train:
         off = torch.from_numpy(rng.uniform(-0.2, 0.2, (B, 2)) * (rng.random((B, 1)) < 0.2)).float()
         ctr = ctr + off * side.view(-1, 1)
+        shift = torch.from_numpy(edge & (rng.random(B) < 0.3)).view(-1, 1)
+        half = side.view(-1, 1) / 2
+        ctr = torch.where(shift, torch.minimum(torch.maximum(ctr, lo + half), hi - half), ctr)
     s = side / STORE  # in normalised units: half-extent of crop = s
     c0 = ctr / (STORE / 2) - 1  # crop centre, rotated-frame normalised
     A = M * s.view(-1, 1, 1)
@@ -117,7 +182,18 @@ def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, mi
     theta = torch.cat([A, t], 2)
     R = 2 * S
     grid = affine_grid(theta, R)
-    out = F.avg_pool2d(F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False), 2)
+    smp = F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    inside_out = None
+    if train and edge.any():
+        # output cell centres in the rotated frame (store px): p = s * b + c0 in normalised units
+        b = (torch.arange(R, dtype=torch.float32) * 2 + 1) / R - 1
+        px = ((s.view(-1, 1) * b.view(1, -1) + c0[:, 0:1]) + 1) * (STORE / 2)  # [B,R]
+        py = ((s.view(-1, 1) * b.view(1, -1) + c0[:, 1:2]) + 1) * (STORE / 2)
+        ins = (((px >= lo[:, 0:1]) & (px < hi[:, 0:1])).view(B, 1, 1, R)
+               & ((py >= lo[:, 1:2]) & (py < hi[:, 1:2])).view(B, 1, R, 1)).float()
+        smp = smp * ins
+        inside_out = F.avg_pool2d(ins, 2)
+    out = F.avg_pool2d(smp, 2)
     img, tgt = out[:, :3], out[:, 3:4]
 
     def to_out(p):  # rotated-frame store px [...,2] -> output S px
@@ -167,6 +243,7 @@ def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, mi
         ct = torch.from_numpy(rng.uniform(0.75, 1.3, (B, 1, 1, 1))).float()
         mu = img.mean((1, 2, 3), keepdim=True)
         img = (img - mu) * ct + mu + br
+        img = flat_fill(img, tgt, rng, flat_prob)
         gray = torch.from_numpy(rng.random(B) < 0.1)
         if gray.any():
             img[gray] = img[gray].mean(1, keepdim=True).expand(-1, 3, -1, -1)
@@ -182,6 +259,8 @@ def make_batch(crops_u8, boxes, nbrs, sides, S, rng, train=True, context=2.0, mi
             img[low] = F.interpolate(F.avg_pool2d(img[low], 2), scale_factor=2.0, mode="bilinear", align_corners=False)
         ns = torch.from_numpy(rng.uniform(0, 0.03, (B, 1, 1, 1)) * (rng.random((B, 1, 1, 1)) < 0.5)).float()
         img = img + torch.randn_like(img) * ns
+        if inside_out is not None:
+            img = img * inside_out  # the engine's zero padding is exactly 0 past the frame, whatever the photometry
         img = img.clamp(0, 1)
     return img, tgt, coords, labels
 

@@ -46,6 +46,10 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--notes", default="")
     ap.add_argument("--init-note", default="", help="what the --init checkpoint was")
+    ap.add_argument("--synth", default="", help="the synthetic crop cache the run used (default: the one named in the checkpoint's --data)")
+    ap.add_argument("--synth-note", default="`satvidseg synth --seed 101..116 --width 960 --height 720`, 8-12 trains each; validation from seeds 117-118",
+                    help="how the synthetic videos were rendered (seeds, sizes)")
+    ap.add_argument("--schedule-note", default="", help="what changed along the run (resumed with other options), if anything")
     ap.add_argument("--date", default="2026-12-04")
     ap.add_argument("--machine", default="Debian 12, 2 CPU cores, 24 GB RAM, CPU shared with three other engineers' builds and tests")
     a = ap.parse_args()
@@ -69,14 +73,30 @@ def main():
     def counts(split):
         c = np.load(os.path.join(here, ".cache/isaid", split, "meta.npz"))["cls"]
         return ", ".join(f"{int((c == k).sum()):,} {v}" for k, v in TARGET_CLASSES.items())
-    def nsynth(split):
-        f = os.path.join(here, ".cache/synth", split, "meta.npz")
-        return int(len(np.load(f)["cls"])) if os.path.exists(f) else 0
+    from train import CLASS_WEIGHTS, CLASS_NAMES
+    synth = a.synth or next((d for d in args.get("data", []) if "isaid" not in os.path.basename(d.rstrip("/"))), os.path.join(here, ".cache/synth"))
+    def synth_counts(split):
+        f = os.path.join(synth, split, "meta.npz")
+        c = np.load(f)["cls"] if os.path.exists(f) else np.zeros(0, int)
+        return ", ".join(f"{int((c == k).sum()):,} {CLASS_NAMES[k]}" for k in sorted(CLASS_NAMES) if k >= 100 and (c == k).any()) or "none"
+    used = [k for k in CLASS_WEIGHTS if k < 100 or synth_counts("train").find(CLASS_NAMES[k]) >= 0]
+    wsum = sum(CLASS_WEIGHTS[k] for k in used)
+    weights = ", ".join(f"{CLASS_NAMES[k]} {CLASS_WEIGHTS[k] / wsum:.2f}" for k in used)
+    edge = args.get("edge_prob", 0.0)
+    edge_txt = (f"\n- **Frame edges and corners**: {edge:.0%} of the training crops were cut by a simulated frame edge (half) or corner "
+                "(half), keeping 25-105% of the object along each cut axis: image and mask 0 past the edge (the engine's zero "
+                "padding, also after the photometric changes), the box the visible part's, the window centred on it (70%) or "
+                "shifted inside the frame (30%, the engine's ShiftInside); `augment.frame_edges`.") if edge else ""
+    flat = args.get("flat_prob", 0.0)
+    if flat:
+        edge_txt += (f"\n- **Textureless objects**: {flat:.0%} of the training crops had the object's pixels replaced by its mean "
+                     "colour x U(0.9, 1.4) (anti-aliased outline kept), half of them on a one-colour background "
+                     "(`augment.flat_fill`): saturated or rendered objects have no texture inside.")
     train_counts = counts("train") + " (val: " + counts("val") + ")"
     init = args.get("init", "")
     fine = (f"fine-tuned from `{os.path.relpath(init, os.path.dirname(here))}`" + (f" ({a.init_note})" if a.init_note else "")) if init else "trained from scratch"
     def vrow(v):
-        return f"| {v['t_min']} | {v.get('plane','')} | {v.get('ship','')} | {v.get('small_vehicle','')} | {v.get('large_vehicle','')} | {v.get('helicopter','')} | {v.get('train','')} | {v['mean4']} |"
+        return f"| {v['t_min']} | {v.get('plane','')} | {v.get('ship','')} | {v.get('small_vehicle','')} | {v.get('large_vehicle','')} | {v.get('helicopter','')} | {v.get('train','')} | {v.get('synth_plane','')} | {v.get('synth_ship','')} | {v.get('synth_car','')} | {v['mean4']} |"
     prop = ev.get("propagation")
     prop_txt = "Not measured (model without mask prompt)."
     if prop:
@@ -105,8 +125,8 @@ engine runs it like any SAM-family model (`--model models/{meta['name']}`).
   Outputs: `image_embeddings` = stride-4 features [B,{arch['w'][2]},{S//4},{S//4}] (so the contract's 4h = {S} = the full crop
   resolution), plus `interm_embeddings_0..3` (strides 1, 2, 8, 16), declared in `model.json` `extraFeatures`.
 - **Decoder**: rasterises the prompt inside the graph into maps at S x S — the box (labels 2/3) as a per-pixel
-  area-coverage map, positive / negative points (labels 1 / 0) as gaussian blobs (sigma 2 px) — and, new in this
-  version, **two mask-prompt maps: sigmoid(`mask_input`) x `has_mask_input` and `has_mask_input` itself**;
+  area-coverage map, positive / negative points (labels 1 / 0) as gaussian blobs (sigma 2 px) — and
+  **two mask-prompt maps: sigmoid(`mask_input`) x `has_mask_input` and `has_mask_input` itself**;
   average-pools them to every scale and runs a U-Net decoder from stride 16 to stride 1 (widths {list(arch['d'][::-1])}),
   concatenating the prompt maps and the encoder skip at every scale. 1x1 head -> `low_res_masks` [B,1,{S},{S}] logits;
   `masks` = bilinear resize to `orig_im_size`; threshold > 0. `iou_predictions` [B,1]: the model's estimate of its own
@@ -142,29 +162,28 @@ engine runs it like any SAM-family model (`--model models/{meta['name']}`).
 ## Training data
 - iSAID-512 tiles (`../shared/data/train/isaid-512`, iSAID / DOTA imagery, **academic use only**), 90/10 split by
   tile (seed 0): train = {train_counts}. Small vehicles capped at 16,000.
-- **Synthetic trains** (the only source of trains): {nsynth('train'):,} train crops from 16 videos rendered by the project's
-  own generator (`satvidseg synth --seed 101..116 --width 960 --height 720`, 8-12 trains each, H.264-decoded frames,
-  every 2nd frame, exact masks from gt.mots.txt; `training/synth_crops.py`); validation {nsynth('val'):,} crops from seeds
-  117-118. The evaluation sample `videos/synth-sample` (seed 1) was not used.
-- Batches by class: plane 0.30, ship 0.30, small vehicle 0.17, large vehicle 0.18, helicopter 0.05, train 0.10
-  (normalised). Nothing from `../shared/data/real/` was used for training.
+- **Synthetic objects** rendered by the project's own generator (trains are the only source of trains): train crops
+  {synth_counts('train')}; validation {synth_counts('val')} ({a.synth_note}; H.264-decoded
+  frames, every 2nd frame, exact masks from gt.mots.txt; `training/synth_crops.py`). The evaluation sample
+  `videos/synth-sample` (seed 1) and the engine tests' images were not used.{edge_txt}
+- Batches by class (normalised): {weights}. Nothing from `../shared/data/real/` was used for training.
 
 ## Training run
 {fine}{'' if 'shipped' not in init else ' (the previous shipped sat-unet, whose weights were recovered exactly from its ONNX files by `training/onnx_to_ckpt.py`: folded BatchNorms rebuilt and calibrated, ONNX vs torch max difference 7e-6; the new mask-prompt weights start at zero)'};
 {args['minutes']:.0f} min wall-clock cosine schedule (AdamW, lr {args['lr']}, wd {args['wd']}, batch {args['batch']}, {args['warmup']}-step warm-up,
 decay to 2%), in the background on {a.machine}. Steps: {st['step']} ({st['step']*args['batch']:,} crops),
-training time {st['elapsed']/60:.1f} min. The schedule ran to its end (`finished`: {st.get('finished')}; no mid-schedule checkpoint shipped).
+training time {st['elapsed']/60:.1f} min. The schedule ran to its end (`finished`: {st.get('finished')}; no mid-schedule checkpoint shipped).{(' ' + a.schedule_note) if a.schedule_note else ''}
 
 Validation at crop resolution during training (up to 300 objects per class of the validation crops, synthetic
-trains from the held-out seeds; context 2.0, tight box; mean IoU). Box only:
-| ~minutes | plane | ship | small veh. | large veh. | heli | train (synthetic) | mean of 4 |
-|---|---|---|---|---|---|---|---|
+objects from the held-out seeds; context 2.0, tight box; mean IoU; "mean of 4" = the four real classes). Box only:
+| ~minutes | plane | ship | small veh. | large veh. | heli | train (synthetic) | synthetic plane | synthetic ship | synthetic car | mean of 4 |
+|---|---|---|---|---|---|---|---|---|---|---|
 """ + "\n".join(vrow(v) for v in vals) + """
 
 With a simulated previous mask (the training simulation on the validation crops, so an optimistic upper bound;
 the honest propagation test is below):
-| ~minutes | plane | ship | small veh. | large veh. | heli | train (synthetic) | mean of 4 |
-|---|---|---|---|---|---|---|---|
+| ~minutes | plane | ship | small veh. | large veh. | heli | train (synthetic) | synthetic plane | synthetic ship | synthetic car | mean of 4 |
+|---|---|---|---|---|---|---|---|---|---|---|
 """ + "\n".join(vrow(v) for v in vmask) + f"""
 
 ## Measured results (native resolution, tight box prompt, crop rule above)

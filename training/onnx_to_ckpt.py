@@ -76,8 +76,9 @@ def recover(folder, S, arch, mask_prompt):
 
 
 @torch.no_grad()
-def calibrate(m, img, coords, labels):
-    """Sets BN statistics from the conv outputs on these crops (see the module docstring)."""
+def calibrate(m, img, coords, labels, mask_input=None, has_mask_input=None):
+    """Sets BN statistics from the conv outputs on these crops (see the module docstring); a model
+    that reads the mask prompt is calibrated on the crops with their mask prompts (as it trains)."""
     pairs = _conv_bn_pairs(m)
     stats = {}
     hooks = []
@@ -86,7 +87,7 @@ def calibrate(m, img, coords, labels):
             stats[i] = (out.mean((0, 2, 3)), out.var((0, 2, 3), unbiased=False))
         hooks.append(conv.register_forward_hook(hook))
     m.eval()
-    m(img, coords, labels)
+    m(img, coords, labels, mask_input, has_mask_input)
     for h in hooks:
         h.remove()
     for i, (conv, bn) in enumerate(pairs):
@@ -108,20 +109,26 @@ def main(argv=None):
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     import json
-    from augment import make_batch
+    from augment import make_batch, previous_mask_logits
     from train import CropSet
     meta = json.load(open(os.path.join(a.dir, "model.json")))
     S, arch = meta["inputSize"], meta.get("arch", "slim")
-    m = recover(a.dir, S, arch, mask_prompt=False)
+    # a folder whose decoder already reads mask_input (v2 and later) is rebuilt with the mask prompt
+    has_prompt = bool(meta.get("maskInputUsed", False))
+    if has_prompt and a.mask_prompt:
+        raise SystemExit(f"{a.dir} already reads the mask prompt (model.json maskInputUsed): drop --mask-prompt")
+    m = recover(a.dir, S, arch, mask_prompt=has_prompt)
     rng = np.random.default_rng(0)
     ds = CropSet([a.data], "train")
     c, b, n, s, _ = ds.get(ds.sample(rng, a.n))
     img, tgt, co, lab = make_batch(c, b, n, s, S, rng, train=True)
+    mi, has = previous_mask_logits(tgt, rng, 0.5) if has_prompt else (None, None)
+    first = (lambda t: None if t is None else t[:64])
     with torch.no_grad():
-        before = m(img[:64], co[:64], lab[:64])[0]
-    calibrate(m, img, co, lab)
+        before = m(img[:64], co[:64], lab[:64], first(mi), first(has))[0]
+    calibrate(m, img, co, lab, mi, has)
     with torch.no_grad():
-        after = m(img[:64], co[:64], lab[:64])[0]
+        after = m(img[:64], co[:64], lab[:64], first(mi), first(has))[0]
     diff = (before - after).abs().max().item()
     print(f"eval output change after calibration: {diff:.2e}")
     if diff > 1e-3:
@@ -132,7 +139,7 @@ def main(argv=None):
         wide = SatUNet(S, arch, mask_prompt=True)
         state = add_mask_channels(state, wide)
         wide.load_state_dict(state)
-    args = {"input_size": S, "arch": arch, "mask_prompt": a.mask_prompt, "recovered_from": os.path.abspath(a.dir)}
+    args = {"input_size": S, "arch": arch, "mask_prompt": a.mask_prompt or has_prompt, "recovered_from": os.path.abspath(a.dir)}
     torch.save({"model": state, "args": args, "step": 0, "elapsed": 0.0, "finished": True}, a.out + ".tmp")
     os.replace(a.out + ".tmp", a.out)
     # check against the ONNX files themselves

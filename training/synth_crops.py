@@ -1,11 +1,14 @@
-"""Crop cache of synthetic trains (the only source of trains: iSAID has none) from videos rendered
-by the project's own generator, `satvidseg synth` (video.mp4 + gt.mots.txt with exact masks).
+"""Crop cache of synthetic objects from videos rendered by the project's own generator,
+`satvidseg synth` (video.mp4 + gt.mots.txt with exact masks): trains (the only source of trains:
+iSAID has none) and, for crisp rendered shapes, airplanes, ships and cars.
 
 Every --every-th frame of each video is decoded (the H.264 frames the engine will see, not the
 clean render), each visible object of --classes (MOTS class ids: 1 airplane, 2 ship, 3 train,
-4 car) is cut exactly like prepare_crops.py cuts iSAID objects and stored with class id 100
-(trains get their own sampling weight in train.py). The last --val-videos folders form the
-validation split. Never use the evaluation sample (videos/synth-sample, seed 1) here.
+4 car) is cut exactly like prepare_crops.py cuts iSAID objects (objects cut by the frame edge
+included, zero padded past it) and stored with a synthetic class id of its own (SYNTH_IDS: trains
+100, airplanes 101, ships 102, cars 104), so train.py samples and validates each apart from the
+real classes. The last --val-videos folders form the validation split. Never use the evaluation
+sample (videos/synth-sample, seed 1) here.
 
   for s in 101 102 103 104 105 106; do satvidseg synth --seed $s --width 960 --height 720 \\
       --frames 40 --trains 8 --airplanes 2 --ships 2 --cars 4 --out training/.cache/synthvid/s$s; done
@@ -19,7 +22,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from prepare_crops import cut_store_crop, write_cache
 from common import mask_box
 
-TRAIN_ID = 100
+# MOTS class id -> cache class id (train.py's CLASS_WEIGHTS / CLASS_NAMES); 100 = trains as in v2's cache
+SYNTH_IDS = {3: 100, 1: 101, 2: 102, 4: 104}
 
 
 def rle_decode(counts, h, w):
@@ -91,7 +95,7 @@ def video_items(folder, every, classes):
                 if xe > xs and ye > ys:
                     out[ys - y0:ye - y0, xs - x0:xe - x0] = m[ys:ye, xs:xe]
                 return out
-            it = cut_store_crop(img, msk_fn, boxes[k], centres, j, TRAIN_ID, f"{os.path.basename(folder)}_{f}_{oid}")
+            it = cut_store_crop(img, msk_fn, boxes[k], centres, j, SYNTH_IDS[c], f"{os.path.basename(folder)}_{f}_{oid}")
             if it is not None:
                 items.append(it)
     cap.release()
@@ -104,7 +108,7 @@ def main(argv=None):
     ap.add_argument("--name", default="synth")
     ap.add_argument("--cache", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache"))
     ap.add_argument("--every", type=int, default=3, help="use every k-th frame")
-    ap.add_argument("--classes", type=int, nargs="+", default=[3], help="MOTS class ids to keep (3 = train)")
+    ap.add_argument("--classes", type=int, nargs="+", default=[3], help="MOTS class ids to keep (1 airplane, 2 ship, 3 train, 4 car)")
     ap.add_argument("--val-videos", type=int, default=1)
     a = ap.parse_args(argv)
     t = time.time()

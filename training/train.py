@@ -16,8 +16,10 @@ from model import SatUNet, count_params, add_mask_channels
 from augment import make_batch, previous_mask_logits
 from common import TARGET_CLASSES
 
-CLASS_WEIGHTS = {7: 0.30, 9: 0.30, 0: 0.17, 1: 0.18, 6: 0.05, 100: 0.10}  # 100 = synthetic trains etc.
-CLASS_NAMES = {**TARGET_CLASSES, 100: "train"}
+# Synthetic classes (synth_crops.SYNTH_IDS): 100 trains, 101 airplanes, 102 ships, 104 cars; a cache
+# without one simply has no such class (v2 was trained with trains only, 100 at 0.10).
+CLASS_WEIGHTS = {7: 0.30, 9: 0.30, 0: 0.17, 1: 0.18, 6: 0.05, 100: 0.10, 101: 0.04, 102: 0.04, 104: 0.06}
+CLASS_NAMES = {**TARGET_CLASSES, 100: "train", 101: "synth_plane", 102: "synth_ship", 104: "synth_car"}
 
 
 class CropSet:
@@ -56,8 +58,9 @@ class CropSet:
 
 
 class BatchStream(torch.utils.data.IterableDataset):
-    def __init__(self, dirs, S, batch, seed, mask_prob=0.0):
+    def __init__(self, dirs, S, batch, seed, mask_prob=0.0, edge_prob=0.0, flat_prob=0.0):
         self.dirs, self.S, self.batch, self.seed, self.mask_prob = dirs, S, batch, seed, mask_prob
+        self.edge_prob, self.flat_prob = edge_prob, flat_prob
 
     def __iter__(self):
         torch.set_num_threads(1)
@@ -67,7 +70,8 @@ class BatchStream(torch.utils.data.IterableDataset):
         while True:
             idx = ds.sample(rng, self.batch)
             c, b, n, s, _ = ds.get(idx)
-            img, tgt, co, lab = make_batch(c, b, n, s, self.S, rng, train=True)
+            img, tgt, co, lab = make_batch(c, b, n, s, self.S, rng, train=True, edge_prob=self.edge_prob,
+                                           flat_prob=self.flat_prob)
             mi, has = previous_mask_logits(tgt, rng, self.mask_prob)
             yield img, tgt, co, lab, mi, has
 
@@ -151,6 +155,10 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--mask-prompt", type=int, default=1, choices=[0, 1], help="1: decoder takes mask_input (previous logits)")
     ap.add_argument("--mask-prob", type=float, default=0.5, help="fraction of training crops given a simulated previous mask")
+    ap.add_argument("--edge-prob", type=float, default=0.0,
+                    help="fraction of training crops cut by a simulated frame edge / corner (augment.frame_edges)")
+    ap.add_argument("--flat-prob", type=float, default=0.0,
+                    help="fraction of training crops whose object is made textureless (augment.flat_fill)")
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -171,7 +179,8 @@ def main(argv=None):
         print(f"initialised from {a.init}", flush=True)
     print(f"params {count_params(model)} arch={a.arch} S={a.input_size} batch={a.batch} budget={a.minutes} min", flush=True)
     val = load_val(a.data, a.input_size, a.val_per_class)
-    stream = BatchStream(a.data, a.input_size, a.batch, a.seed + step, a.mask_prob if a.mask_prompt else 0.0)
+    stream = BatchStream(a.data, a.input_size, a.batch, a.seed + step, a.mask_prob if a.mask_prompt else 0.0, a.edge_prob,
+                         a.flat_prob)
     loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=a.workers,
                                          persistent_workers=a.workers > 0, prefetch_factor=4 if a.workers else 2)
     budget = a.minutes * 60

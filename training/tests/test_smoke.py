@@ -31,19 +31,24 @@ def make_tiles(root, n=8, size=96, seed=0):
         open(os.path.join(root, "labels", f"t{t}.txt"), "w").write("\n".join(lines) + "\n")
 
 
+def tiny_cache(tmp, n=8, val_frac="0.25"):
+    """make_tiles under tmp, cut by prepare_crops into tmp/cache/tiny (train and val splits); returns its path."""
+    src = os.path.join(tmp, "src")
+    make_tiles(src, n=n)
+    import prepare_crops
+    prepare_crops.main.__globals__["sys"].argv = ["prepare_crops.py", "--src", src, "--name", "tiny",
+                                                  "--cache", os.path.join(tmp, "cache"), "--val-frac", val_frac]
+    prepare_crops.main()
+    return os.path.join(tmp, "cache", "tiny")
+
+
 class SmokeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         import torch
         torch.set_num_threads(2)
         cls.tmp = tempfile.mkdtemp()
-        src = os.path.join(cls.tmp, "src")
-        make_tiles(src)
-        import prepare_crops
-        prepare_crops.main.__globals__["sys"].argv = ["prepare_crops.py", "--src", src, "--name", "tiny",
-                                                      "--cache", os.path.join(cls.tmp, "cache"), "--val-frac", "0.25"]
-        prepare_crops.main()
-        cls.cache = os.path.join(cls.tmp, "cache", "tiny")
+        cls.cache = tiny_cache(cls.tmp)
 
     @classmethod
     def tearDownClass(cls):
