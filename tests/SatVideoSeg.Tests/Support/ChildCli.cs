@@ -80,7 +80,9 @@ public sealed class ChildCli : IDisposable
     /// <summary>Sends <paramref name="name"/> (TERM, INT) to the child's whole process group, as a terminal's Ctrl+C or `timeout` do; needs <see cref="StartAsGroupLeader"/>.</summary>
     public void SignalGroup(string name)
     {
-        if (ProcessGroupOf(Pid) != Pid) throw new InvalidOperationException("the child leads no process group: start it with StartAsGroupLeader");
+        int? group = ProcessGroupOf(Pid);
+        if (group is null) return; // ended and reaped already: like `timeout`'s, the signal reaches nothing
+        if (group != Pid) throw new InvalidOperationException("the child leads no process group: start it with StartAsGroupLeader");
         using var kill = Process.Start("kill", [$"-{name}", "--", $"-{Pid}"])!;
         kill.WaitForExit();
     }

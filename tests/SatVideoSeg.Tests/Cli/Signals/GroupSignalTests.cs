@@ -46,7 +46,7 @@ public class GroupSignalTests
         using var child = StartRender(dir);
 
         child.Terminate();
-        Thread.Sleep(50); // as if the process took the first delivery before the second came
+        Thread.Sleep(10); // as if the process took the first delivery before the second came (a quick cancel may end it first)
         child.SignalGroup("TERM");
         var (code, errors) = child.WaitForExit();
 
