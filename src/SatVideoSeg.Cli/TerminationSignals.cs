@@ -6,8 +6,9 @@ namespace SatVideoSeg.Cli;
 /// <summary>
 /// Turns the first Ctrl+C (SIGINT), SIGTERM or SIGQUIT into a cancellation of the running job, so
 /// it stops, removes its partial files and exits with 130; a second signal (more than
-/// <see cref="RepeatWindow"/> later) ends the process at once. System.CommandLine's own handling cannot do this here: it registers its handler only
-/// after the action's task is returned, and our actions run their job before returning.
+/// <see cref="RepeatWindow"/> later) ends the process at once. System.CommandLine's own handling
+/// cannot do this here: it registers its handler only after the action's task is returned, and
+/// our actions run their job before returning.
 /// </summary>
 public sealed class TerminationSignals : IDisposable
 {
