@@ -18,6 +18,9 @@ public static class MotsFormat
     /// <summary>obj_id of an instance id (1..<see cref="MaxTrackId"/>) of a class: class_id*1000 + instance id.</summary>
     public static int ObjectId(ObjectClass cls, int instanceId) => (int)cls * 1000 + instanceId;
 
+    /// <summary>The instance id within an obj_id (its last three digits).</summary>
+    public static int InstanceId(int objId) => objId % 1000;
+
     /// <summary>Formats one line; <paramref name="frameBase"/> is 1 (MOTSChallenge) or 0 (KITTI).</summary>
     public static string FormatLine(int frameIndex, int trackId, ObjectClass cls, BitMask mask, int frameBase = 1) =>
         FormatLine(frameIndex, trackId, cls, CocoRle.Encode(mask), frameBase);
@@ -61,7 +64,7 @@ public static class MotsFormat
         {
             throw line.Error(5, $"bad RLE: {e.Message}");
         }
-        return new MotsRecord(frame, objId % 1000, ObjectClasses.FromId(classId), rle);
+        return new MotsRecord(frame, InstanceId(objId), ObjectClasses.FromId(classId), rle);
     }
 
     /// <summary>Reads a whole MOTS file (blank lines skipped).</summary>

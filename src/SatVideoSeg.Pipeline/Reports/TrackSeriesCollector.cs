@@ -40,15 +40,10 @@ public sealed class TrackSeriesCollector(int maxPoints = NumericTrace.DefaultMax
     }
 
     /// <summary>
-    /// Records what every object carries: mask area, predicted IoU (skipped when NaN, i.e. unknown,
-    /// as for masks read from a file) and, when <paramref name="promptSource"/>, the prompt source.
+    /// Records what an object of a frame carries: its mask area (counted by the caller), predicted
+    /// IoU (skipped when NaN, i.e. unknown, as for masks read from a file) and, when
+    /// <paramref name="promptSource"/>, the prompt source.
     /// </summary>
-    public void AddFrame(FrameDetections detections, bool promptSource = true)
-    {
-        foreach (var o in detections.Objects) AddObject(detections.FrameIndex, o, o.Mask.Area, promptSource);
-    }
-
-    /// <summary>Records one object of a frame whose mask area the caller has already counted.</summary>
     public void AddObject(int frameIndex, SegmentedObject o, long area, bool promptSource = true)
     {
         Add(o.TrackId, o.Prompt.Class, frameIndex, SeriesNames.Area, area);

@@ -76,7 +76,7 @@ public sealed class FrameSegmenter(
     private void CarryMemory(int frameIndex, bool replayed)
     {
         if (journal is null) return;
-        if (!replayed) timer.Time("journal", () => journal.RecordMemory(frameIndex, prompter.TrackMemory));
+        if (!replayed) timer.Time("journal", () => journal.RecordMemory(frameIndex, () => prompter.TrackMemory));
         else if (journal.MemoryAfter(frameIndex) is { } memory) prompter.RestoreTrackMemory(memory);
     }
 

@@ -1,5 +1,6 @@
 using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Datasets.Ids;
+using SatVideoSeg.Datasets.Mots;
 using SatVideoSeg.Pipeline.Common;
 
 namespace SatVideoSeg.Pipeline.Segment;
@@ -35,6 +36,6 @@ public sealed class MotsTrackIds(IEnumerable<(int Id, ObjectClass Class)>? annot
     {
         if (_allocator.Map(SegmentJob.TracksFile) is not { } map) return null;
         map.Save(place());
-        return new { file = TrackIdMap.FileName, output = map.Output, ids = map.Written.Count, renumbered = map.Written.Count(kv => kv.Value % 1000 != kv.Key), reason = map.Reason };
+        return new { file = TrackIdMap.FileName, output = map.Output, ids = map.Written.Count, renumbered = map.Written.Count(kv => MotsFormat.InstanceId(kv.Value) != kv.Key), reason = map.Reason };
     }
 }

@@ -121,11 +121,14 @@ public sealed class SegmentJournal : IDisposable
     /// <summary>
     /// Saves the tracks' mask memory after a segmented frame when <see cref="MemoryEvery"/> frames
     /// have passed since the last snapshot, or none was taken yet (none while there is no memory).
+    /// <paramref name="memory"/> is asked only then.
     /// </summary>
-    public void RecordMemory(int frameIndex, IReadOnlyDictionary<int, MaskLogits> memory)
+    public void RecordMemory(int frameIndex, Func<IReadOnlyDictionary<int, MaskLogits>> memory)
     {
-        if (memory.Count == 0 || frameIndex - _lastSnapshotFrame < MemoryEvery) return;
-        new MemorySnapshot(frameIndex, memory).Save(MemoryPath, _key);
+        if (frameIndex - _lastSnapshotFrame < MemoryEvery) return;
+        var tracks = memory();
+        if (tracks.Count == 0) return;
+        new MemorySnapshot(frameIndex, tracks).Save(MemoryPath, _key);
         _lastSnapshotFrame = frameIndex;
     }
 

@@ -68,20 +68,21 @@ public sealed class TrackedPromptSource : IFramePrompts
 
     /// <summary>
     /// The prompts of a 0-based frame: first the tracks the frame shows to be gone are ended
-    /// (see EndGoneTracks), then the prompts are read from the plan and the linker's
-    /// remaining tracks: the scheduled annotation boxes, then the predicted boxes of the live tracks without one.
+    /// (see EndAbsentTracks, EndExitedTracks), then the prompts are read from the plan and the
+    /// linker's remaining tracks: the scheduled annotation boxes, then the predicted boxes of the
+    /// live tracks without one.
     /// </summary>
     public IReadOnlyList<ObjectPrompt> PromptsFor(int frameIndex)
     {
         var covered = ScheduledIds(frameIndex);
-        EndGoneTracks(frameIndex, covered);
-        return BuildPrompts(frameIndex, covered);
+        EndAbsentTracks(frameIndex, covered);
+        var predicted = PredictsIn(frameIndex) ? EndExitedTracks(PredictedWithoutBox(frameIndex, covered)) : [];
+        return BuildPrompts(frameIndex, covered, predicted);
     }
 
-    // Ends two kinds of track: an id whose scheduled frame came without a box (the annotation says
-    // the object left; should the id come back, its box starts a track with the same id), and a
-    // track whose predicted box has left the frame (the object has gone, not been lost).
-    private void EndGoneTracks(int frameIndex, HashSet<int> covered)
+    // Ends each id whose scheduled frame came without a box: the annotation says the object left
+    // (should the id come back, its box starts a track with the same id).
+    private void EndAbsentTracks(int frameIndex, HashSet<int> covered)
     {
         _absent.ExceptWith(covered);
         if (_useIds && _schedule.Interval is not null)
@@ -92,27 +93,36 @@ public sealed class TrackedPromptSource : IFramePrompts
                     Linker.Remove(id);
             }
         }
-        if (!PredictsIn(frameIndex)) return;
-        foreach (var p in PredictedWithoutBox(frameIndex, covered))
+    }
+
+    // Ends each track whose predicted box has left the frame (the object has gone, not been lost);
+    // returns the other predictions.
+    private List<TrackPrediction> EndExitedTracks(IEnumerable<TrackPrediction> predictions)
+    {
+        var staying = new List<TrackPrediction>();
+        foreach (var p in predictions)
         {
-            if (!p.Box.ClipTo(_width, _height).ToPixelRect().IsEmpty) continue;
+            if (!p.Box.ClipTo(_width, _height).ToPixelRect().IsEmpty)
+            {
+                staying.Add(p);
+                continue;
+            }
             Linker.Remove(p.TrackId);
             Exited++;
         }
+        return staying;
     }
 
-    // Reads the prompts from the plan and the linker's tracks; changes no track.
-    private List<ObjectPrompt> BuildPrompts(int frameIndex, HashSet<int> covered)
+    // Reads the prompts from the plan and the tracks' predictions; changes no track.
+    private List<ObjectPrompt> BuildPrompts(int frameIndex, HashSet<int> covered, IReadOnlyList<TrackPrediction> predicted)
     {
-        var memory = Linker.Tracks.ToDictionary(t => t.Id, t => t.Memory);
         var prompts = new List<ObjectPrompt>();
         foreach (var p in _plan.ForFrame(frameIndex))
         {
-            if (_useIds && covered.Contains(p.TrackId)) prompts.Add(p with { Memory = memory.GetValueOrDefault(p.TrackId) });
+            if (_useIds && covered.Contains(p.TrackId)) prompts.Add(p with { Memory = Linker.Find(p.TrackId)?.Memory });
             else if (!_useIds && _schedule.Uses(_plan.FirstFrame!.Value, frameIndex)) prompts.Add(p with { TrackId = 0 });
         }
-        if (!PredictsIn(frameIndex)) return prompts;
-        foreach (var p in PredictedWithoutBox(frameIndex, covered))
+        foreach (var p in predicted)
         {
             prompts.Add(new ObjectPrompt(p.TrackId, p.Class, Widen(p, _width, _height).ClipTo(_width, _height), PromptSource.Predicted) { Memory = p.Memory });
             PredictedPrompts++;

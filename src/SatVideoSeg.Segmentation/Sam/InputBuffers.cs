@@ -9,9 +9,11 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// One session's input tensors in native memory that is allocated once per input and reused by
 /// every call: grown only when a larger batch comes, and viewed at each call's shape. On CUDA the
 /// memory comes from the provider's pinned ("CudaPinned") allocator, so ONNX Runtime copies it to
-/// the device by DMA without staging it first; on the CPU from ONNX Runtime's CPU allocator.
-/// Values are written as the session's input type: float32 as given, float16 converted here (the
-/// boundary of a float16 model folder). Not thread-safe: <see cref="SamModel"/> serialises calls.
+/// the device by DMA without staging it first. Values are written as the session's input type:
+/// float32 as given, float16 converted here (the boundary of a float16 model folder). A float32
+/// input in plain host memory (the CPU, or CUDA without a pinned allocator) needs no buffer: the
+/// caller's array is wrapped as it is, with no copy. Not thread-safe: <see cref="SamModel"/>
+/// serialises calls.
 /// </summary>
 internal sealed class InputBuffers : IDisposable
 {
@@ -28,12 +30,14 @@ internal sealed class InputBuffers : IDisposable
 
     /// <summary>
     /// Writes <paramref name="value"/> into the input's buffer and returns a view of it at the value's
-    /// shape. The view is the caller's to dispose; its memory stays here and is overwritten by the
-    /// next call for the same input.
+    /// shape (or wraps the value's own array, see above). The view is the caller's to dispose; its
+    /// memory stays here (or is the caller's) and is overwritten by the next call for the same input.
     /// </summary>
     public OrtValue Write(string name, Tensor value)
     {
         var type = _inputs[name].ElementDataType;
+        if (type == TensorElementType.Float && _allocator == OrtAllocator.DefaultInstance)
+            return OrtValue.CreateTensorValueFromMemory(value.Data, value.Shape);
         long elementSize = type == TensorElementType.Float16 ? 2 : 4;
         long bytes = value.Data.Length * elementSize;
         var memory = Reserve(name, bytes);

@@ -21,7 +21,7 @@ public static class ContactSheet
     /// run of thousands of tracks does not make an image of thousands of rows), columns up to
     /// <paramref name="maxColumns"/> sampled frames spread evenly.
     /// </summary>
-    public static Frame Compose(TrackCropCollector crops, int maxColumns = 12, IReadOnlyCollection<int>? trackIds = null)
+    public static Frame Compose(TrackCropCollector crops, int maxColumns = 12, IReadOnlySet<int>? trackIds = null)
     {
         var frames = Spread(crops.SampledFrames.ToArray(), maxColumns);
         var ids = crops.TrackIds.Where(id => trackIds is null || trackIds.Contains(id)).ToArray();
