@@ -50,7 +50,7 @@ public static class BenchCommand
                     foreach (var kind in prompts)
                         foreach (var sample in samples) results.Add(SegmentBench.Run(segmenter, sample(), kind, cancellationToken));
                 }
-            });
+            }, cancellationToken);
             // Plain aligned text: it stays readable in logs and narrow terminals, and pastes into docs.
             foreach (var line in ToLines(results)) console.WriteLine(line);
             return Task.FromResult(code);
@@ -79,7 +79,7 @@ public static class BenchCommand
                 var frameCounts = ParseFrameCounts(parse.GetValue(memory));
                 r = ThroughputBench.Run(parse.GetValue(video)!, parse.GetValue(boxes)!, parse.GetValue(model), scratch, parse.GetValue(threads),
                     frameCounts is null ? null : (frameCounts, SelfCommand()), cancellationToken, parse.GetValue(device)!);
-            });
+            }, cancellationToken);
             if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
             if (r is null) return Task.FromResult(code);
             console.Write(ThroughputTable(r));

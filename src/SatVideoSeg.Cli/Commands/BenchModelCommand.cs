@@ -29,7 +29,7 @@ public static class BenchModelCommand
             ModelBenchResult? result = null;
             int code = JobRunner.Run(console, errors, "bench model", _ =>
                 result = ModelBench.Run(parse.GetValue(model), parse.GetValue(device)!, ParseBatches(parse.GetValue(batch)!), parse.GetValue(threads), parse.GetValue(calls), cancellationToken,
-                    ParseSettings(parse.GetValue(ioBinding)!, parse.GetValue(convSearch)!, parse.GetValue(memLimit))));
+                    ParseSettings(parse.GetValue(ioBinding)!, parse.GetValue(convSearch)!, parse.GetValue(memLimit))), cancellationToken);
             if (result is not null)
                 foreach (var line in ToLines(result)) console.WriteLine(line);
             return Task.FromResult(code);

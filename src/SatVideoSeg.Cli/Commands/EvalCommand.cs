@@ -45,7 +45,7 @@ public static class EvalCommand
                 Segmentation = new SegmentationOptions { DilationRatio = parse.GetValue(biouRatio), FixedBandPixels = parse.GetValue(biouFixed) },
             };
             EvalReport? report = null;
-            int code = JobRunner.Run(console, errors, "eval", progress => report = EvalJob.Run(options, progress, cancellationToken));
+            int code = JobRunner.Run(console, errors, "eval", progress => report = EvalJob.Run(options, progress, cancellationToken), cancellationToken);
             if (report is not null)
             {
                 console.Write(ToTable(report));

@@ -11,8 +11,8 @@ namespace SatVideoSeg.Cli.Commands;
 /// </summary>
 public static class JobRunner
 {
-    /// <summary>Runs <paramref name="job"/>; returns the exit code. <paramref name="cancellationToken"/> is the one the job got: a failure once it is cancelled counts as the cancellation.</summary>
-    public static int Run(IAnsiConsole console, TextWriter errors, string title, Action<IProgress<JobProgress>> job, CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="job"/>; returns the exit code. <paramref name="cancellationToken"/> is the one the job got (required, so no command forgets it): a failure once it is cancelled counts as the cancellation.</summary>
+    public static int Run(IAnsiConsole console, TextWriter errors, string title, Action<IProgress<JobProgress>> job, CancellationToken cancellationToken)
     {
         try
         {

@@ -19,7 +19,7 @@ public static class ModelsCommand
         check.SetAction((parse, cancellationToken) =>
         {
             ModelCheckJob.Result? result = null;
-            int code = JobRunner.Run(console, errors, "check", _ => result = ModelCheckJob.Run(parse.GetValue(folder)!, cancellationToken));
+            int code = JobRunner.Run(console, errors, "check", _ => result = ModelCheckJob.Run(parse.GetValue(folder)!, cancellationToken), cancellationToken);
             if (result is not null)
             {
                 var m = result.Manifest;
