@@ -49,7 +49,8 @@ public static class SegmentJob
         // The model loads while FFmpeg probes and decodes the first frames (0.2-0.4 s of a 6 s run on
         // the 90-frame sample); a broken model then fails the run at its first frame.
         using var segmenter = new BackgroundLoad<ISegmenter>(() => timer.Time("load", () =>
-            SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer)));
+            SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer,
+                predictedPrompts: !options.Schedule.IsDense)));
         using var source = Open(options);
         var inputs = SegmentInputs.Read(options, source.Info);
         var earlier = RunBackward(options, source, inputs, segmenter, cancellationToken);

@@ -128,7 +128,10 @@ public class OrientedPromptTests(ITestOutputHelper output)
     [SamModelFact]
     public void Rotated_Crop_On_Rotated_Thin_Rectangles_Beats_The_Enclosing_Box()
     {
-        using var model = SamModel.Load(SamModelFactAttribute.Folder);
+        // v1, the model this was measured with: it fills a loose box, so the tight box of the rotated
+        // patch helps it. v3 (the default since 2026-12-04) segments the enclosing box well already
+        // (mean 0.956, rotated 0.939 here), so with it the rotation gains nothing on this scene.
+        using var model = SamModel.Load(Path.Combine(RepoPaths.Root, "models", "sat-unet-v1"));
         using var segmenter = new SamSegmenter(model, SamOptions.FromManifest(model.Manifest), ownsModel: false);
         using var rotated = new RotatedCropSegmenter(segmenter, ownsInner: false);
         double sumA = 0, sumC = 0;

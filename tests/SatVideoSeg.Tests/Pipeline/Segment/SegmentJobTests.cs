@@ -81,8 +81,11 @@ public class SegmentJobTests
         var (video, boxes) = TestVideo.Write(dir.Path);
         string whole = Path.Combine(dir.Path, "whole"), resumed = Path.Combine(dir.Path, "resumed");
         // Sparse boxes: frames between are prompted from the linker's predictions, so replaying
-        // must rebuild the linker's state exactly for the prompts to match.
-        SegmentOptions Options(string output) => new(video, boxes, output, "sam", SamModelFactAttribute.Folder) { BoxesEvery = 3, WriteReport = false };
+        // must rebuild the linker's state exactly for the prompts to match. v1 keeps no mask
+        // memory, so every journalled frame replays (a memory model replays only up to its last
+        // memory snapshot: the next test).
+        string model = Path.Combine(RepoPaths.Root, "models", "sat-unet-v1");
+        SegmentOptions Options(string output) => new(video, boxes, output, "sam", model) { BoxesEvery = 3, WriteReport = false };
         SegmentJob.Run(Options(whole));
 
         CancelAfter(4, Options(resumed));
