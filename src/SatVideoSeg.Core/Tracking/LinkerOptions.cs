@@ -45,6 +45,12 @@ namespace SatVideoSeg.Core.Tracking;
 /// re-acquired when a mask passes again.
 /// </param>
 /// <param name="LostAppearanceScore">See <paramref name="LostPredictedIoU"/>.</param>
+/// <param name="ClassSizeSlack">
+/// An object at the frame's edge, entering or leaving, grows (and its measured box stays) at most
+/// this times the longest side of any box of its class annotated wholly inside the frame so far.
+/// Its own first box shows only a sliver, so nothing else bounds it: a 1 x 6 px car entering along
+/// a road had its mask leak along the road to 78 px, frame after frame.
+/// </param>
 /// <param name="MinPromptScale">Smallest annotated-box / mask-box size ratio learnt per track.</param>
 /// <param name="MaxPromptScale">Largest annotated-box / mask-box size ratio learnt per track.</param>
 public sealed record LinkerOptions(
@@ -59,6 +65,7 @@ public sealed record LinkerOptions(
     double SizeGrowthPerFrame = 1.1,
     double LostPredictedIoU = 0.5,
     double LostAppearanceScore = 0.5,
+    double ClassSizeSlack = 1.25,
     double MinPromptScale = 0.5,
     double MaxPromptScale = 3.0)
 {

@@ -10,9 +10,12 @@ namespace SatVideoSeg.Core.Tracking;
 /// <item>a mask that touches the frame's edge is an object entering or leaving: the part in view
 /// changes as fast as the object moves, so the size is the mask's, growing by at most the
 /// object's other side per frame (<see cref="EdgeReach"/>; unbounded, a mask leaking along a road
-/// doubled the prompt frame after frame);</item>
+/// doubled the prompt frame after frame), and at most the size its class has shown
+/// (<see cref="Track.ClassSpan"/>), kept against the edge the mask touches: the object is there,
+/// and a leak runs away from it;</item>
 /// <item>elsewhere, without <see cref="LinkerOptions.MeasureSizeFromMasks"/> (the default), the
-/// size stays the predicted one and the mask gives the centre; with it:</item>
+/// size stays the predicted one, at most the class's span where the annotated box was cut by the
+/// edge, and the mask gives the centre; with it:</item>
 /// <item>a mask that touches a side of its prompt (not the frame's edge) was cut off there: the
 /// object goes on past the prompt, so the size may grow but not shrink, and the box is anchored to
 /// the side that was not cut;</item>
@@ -34,16 +37,21 @@ public static class MaskBoxMeasurement
     /// <param name="Scale">Annotated-box / mask-box size ratio learnt on annotated frames.</param>
     /// <param name="AnnotatedSize">Size of the last annotated box, null when it never had one.</param>
     /// <param name="AnnotatedAtEdge">Whether that box touched the frame's edge along x and along y.</param>
-    public readonly record struct Track(BoxXyxy Predicted, (double X, double Y) Scale, (double W, double H)? AnnotatedSize, (bool X, bool Y) AnnotatedAtEdge);
+    /// <param name="ClassSpan">
+    /// The most an object of the track's class may measure along any axis at the frame's edge
+    /// (<see cref="LinkerOptions.ClassSizeSlack"/> times the longest side annotated wholly in view so far); null: no bound.
+    /// </param>
+    public readonly record struct Track(BoxXyxy Predicted, (double X, double Y) Scale, (double W, double H)? AnnotatedSize, (bool X, bool Y) AnnotatedAtEdge,
+        double? ClassSpan = null);
 
     /// <summary>The measured box of a non-empty mask box <paramref name="mask"/> prompted by <paramref name="prompt"/> in a <paramref name="frameWidth"/> x <paramref name="frameHeight"/> frame.</summary>
     public static BoxXyxy Measure(BoxXyxy mask, BoxXyxy prompt, int frameWidth, int frameHeight, Track track, LinkerOptions options)
     {
         var p = track.Predicted;
         var (x0, x1) = Axis(mask.X0, mask.X1, prompt.X0, prompt.X1, frameWidth, p.Width, EdgeReach(p.Width, p.Height), track.Scale.X,
-            track.AnnotatedAtEdge.X ? null : track.AnnotatedSize?.W, options);
+            track.AnnotatedAtEdge.X ? null : track.AnnotatedSize?.W, track.ClassSpan, options);
         var (y0, y1) = Axis(mask.Y0, mask.Y1, prompt.Y0, prompt.Y1, frameHeight, p.Height, EdgeReach(p.Height, p.Width), track.Scale.Y,
-            track.AnnotatedAtEdge.Y ? null : track.AnnotatedSize?.H, options);
+            track.AnnotatedAtEdge.Y ? null : track.AnnotatedSize?.H, track.ClassSpan, options);
         return new BoxXyxy(x0, y0, x1, y1);
     }
 
@@ -59,16 +67,25 @@ public static class MaskBoxMeasurement
     public static double EdgeReach(double size, double across) => Math.Max(1, Math.Min(size, across));
 
     private static (double Lo, double Hi) Axis(double maskLo, double maskHi, double promptLo, double promptHi, int frameSize,
-        double prior, double reach, double scale, double? annotated, LinkerOptions options)
+        double prior, double reach, double scale, double? annotated, double? classSpan, LinkerOptions options)
     {
         double centre = (maskLo + maskHi) / 2, seen = (maskHi - maskLo) * scale;
         double g = options.SizeGrowthPerFrame;
-        if (maskLo <= TouchTolerance || maskHi >= frameSize - TouchTolerance)
+        bool atLo = maskLo <= TouchTolerance, atHi = maskHi >= frameSize - TouchTolerance;
+        if (atLo || atHi)
         {
             double inView = Math.Clamp(seen, Math.Max(1, Math.Min(prior / g, prior - 1)), prior + reach);
+            if (classSpan is double most && inView > most && atLo != atHi)
+                return atLo ? (maskHi - most, maskHi) : (maskLo, maskLo + most);
             return (centre - inView / 2, centre + inView / 2);
         }
-        if (!options.MeasureSizeFromMasks) return (centre - prior / 2, centre + prior / 2);
+        if (!options.MeasureSizeFromMasks)
+        {
+            // An object first seen at the edge has no annotated size: its class bounds what the
+            // entry left it with (a size still growing would otherwise go on growing).
+            double kept = annotated is null && classSpan is double span ? Math.Min(prior, span) : prior;
+            return (centre - kept / 2, centre + kept / 2);
+        }
         bool cutLo = maskLo <= promptLo + TouchTolerance && promptLo > TouchTolerance;
         bool cutHi = maskHi >= promptHi - TouchTolerance && promptHi < frameSize - TouchTolerance;
         double size = cutLo || cutHi

@@ -19,6 +19,8 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     private readonly KalmanBoxFilter _filter = filter ?? new KalmanBoxFilter();
     private readonly TrackIdCounter _ids = new();
     private readonly List<MaskTrack> _tracks = [];
+    // Longest side of any box annotated wholly inside the frame, per class (bounds objects at the edge).
+    private readonly Dictionary<ObjectClass, double> _classSpans = [];
     private int _frame = -1;
 
     /// <summary>The linker's constants.</summary>
@@ -264,7 +266,8 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
         var t = d.PromptTrackId is int id ? Find(id) : null;
         if (t is null) return box;
         var p = t.PredictedBox;
-        var known = new MaskBoxMeasurement.Track(p, t.PromptScale, t.AnnotatedSize, t.AnnotatedAtEdge);
+        double? span = _classSpans.TryGetValue(t.Class, out double longest) ? longest * _options.ClassSizeSlack : null;
+        var known = new MaskBoxMeasurement.Track(p, t.PromptScale, t.AnnotatedSize, t.AnnotatedAtEdge, span);
         return MaskBoxMeasurement.Measure(box, d.PromptBox, d.Mask.FrameWidth, d.Mask.FrameHeight, known, _options);
     }
 
@@ -273,6 +276,8 @@ public sealed class MaskTrackLinker(LinkerOptions? options = null, KalmanBoxFilt
     {
         t.AnnotatedSize = (Math.Max(1, annotated.Width), Math.Max(1, annotated.Height));
         t.AnnotatedAtEdge = MaskBoxMeasurement.AtEdge(annotated, mask.FrameWidth, mask.FrameHeight);
+        if (t.AnnotatedAtEdge is (false, false))
+            _classSpans[t.Class] = Math.Max(_classSpans.GetValueOrDefault(t.Class), Math.Max(annotated.Width, annotated.Height));
         var rect = mask.TightRect();
         if (rect.IsEmpty) return;
         t.PromptScale = (Math.Clamp(annotated.Width / rect.Width, _options.MinPromptScale, _options.MaxPromptScale),

@@ -70,4 +70,24 @@ public class MaskBoxMeasurementTests
         Assert.Equal(13, MaskBoxMeasurement.Measure(mask, prompt, W, H, entered, SizeFromMasks).Width, 6);
         Assert.Equal(4 * SizeFromMasks.MaxSizeChange, MaskBoxMeasurement.Measure(mask, prompt, W, H, bounded, SizeFromMasks).Width, 6);
     }
+
+    [Fact]
+    public void An_Object_At_The_Edge_Measures_At_Most_Its_Class_Span_Held_To_Its_Far_Side()
+    {
+        // A car entered along a road from the left edge: its mask reaches from the edge to x = 30,
+        // past the 12 px any car of this class has shown (the leak runs along the road behind it).
+        // The box keeps the mask's far side, where the car's front was found, and the class's span.
+        var prior = Prior(new BoxXyxy(0, 40, 20, 46), (1, 6), (true, false)) with { ClassSpan = 12 };
+        var mask = new BoxXyxy(0, 40, 30, 46);
+
+        var box = MaskBoxMeasurement.Measure(mask, new BoxXyxy(0, 38, 32, 48), W, H, prior, LinkerOptions.Default);
+        var unbounded = MaskBoxMeasurement.Measure(mask, new BoxXyxy(0, 38, 32, 48), W, H, prior with { ClassSpan = null }, LinkerOptions.Default);
+
+        Assert.Equal(new BoxXyxy(18, 40, 30, 46), box);
+        Assert.Equal(26, unbounded.Width, 6); // 20 px plus its reach of 6 a frame
+        // At the right edge the far side is the left one.
+        var right = MaskBoxMeasurement.Measure(new BoxXyxy(170, 40, 200, 46), new BoxXyxy(168, 38, 200, 48), W, H,
+            Prior(new BoxXyxy(180, 40, 200, 46), (1, 6), (true, false)) with { ClassSpan = 12 }, LinkerOptions.Default);
+        Assert.Equal(new BoxXyxy(170, 40, 182, 46), right);
+    }
 }

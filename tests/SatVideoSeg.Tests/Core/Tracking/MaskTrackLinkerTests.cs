@@ -264,6 +264,36 @@ public class MaskTrackLinkerTests
         Assert.True(box.Width <= 15.5 && box.Height <= 15.5, $"box grew to {box}");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_Object_Entering_At_The_Edge_Grows_No_Larger_Than_Its_Class_Has_Shown(bool anotherCarInView)
+    {
+        // A 12 px car drives in from the left edge at 2 px a frame, first seen as a 1 px sliver, and
+        // is prompted from its prediction for 20 frames by a segmenter whose mask leaks along the
+        // road: from the edge (or the car's rear) to 8 px past its front, within the prompt.
+        // A 12 x 6 px car annotated wholly in view bounds it to 1.25 x 12 px, and the box follows
+        // the car; alone, only the per-frame reach bounds it, and the leak grows it.
+        var linker = new MaskTrackLinker();
+        linker.Update(0, anotherCarInView ? [Annotated(1, Box(0, 60, 1, 6)), Annotated(2, Box(100, 20, 12, 6))] : [Annotated(1, Box(0, 60, 1, 6))]);
+        const int frames = 20;
+        for (int t = 1; t <= frames; t++)
+        {
+            var p = linker.Predict(t).Single(x => x.TrackId == 1).Box;
+            double front = 1 + 2 * t, rear = Math.Max(0, front - 12);
+            var leak = new BoxXyxy(rear, 60, Math.Max(front, Math.Min(front + 8, p.X1)), 66);
+            linker.Update(t, [Predicted(1, p, BitMask.FromBox(leak, W, H))]);
+        }
+
+        var car = linker.Find(1)!.Kalman;
+        if (anotherCarInView)
+        {
+            Assert.True(car.Width <= 12 * LinkerOptions.Default.ClassSizeSlack + 0.5, $"width {car.Width:0.0}");
+            Assert.InRange(car.CenterX, 1 + 2 * frames - 6 - 4, 1 + 2 * frames - 6 + 8); // the car's centre, at most the leak ahead
+        }
+        else Assert.True(car.Width > 20, $"width {car.Width:0.0}: without a class span the leak should have grown it");
+    }
+
     [Fact]
     public void The_Memory_Of_A_Mask_Is_Handed_To_The_Next_Prediction()
     {
