@@ -11,28 +11,28 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// <summary>
 /// Backward propagation: the same prompt -> appearance -> segment -> link steps run over the frames
 /// in reverse. Time runs backward only inside this pass: its linker sees frame <c>last - f</c> for
-/// frame <c>f</c>, so the Kalman filter extrapolates into the past. With <c>--propagate both</c> it
-/// starts each track from every box the schedule uses and keeps the frames before its first box and
+/// frame <c>f</c>, so the Kalman filter extrapolates into the past. It starts from every box the
+/// run uses (<see cref="UsedBoxes"/>: the schedule's and the corrections), each a new start for its
+/// track going back. With <c>--propagate both</c> it keeps the frames before a track's first box and
 /// those nearer the next box than the previous one (the forward pass has the rest); with
-/// <c>--propagate backward</c> it uses every box the schedule allows, each a new start for its
-/// track going back, and keeps every frame. Needs a folder of frames (read back to front);
+/// <c>--propagate backward</c> it keeps every frame. Needs a folder of frames (read back to front);
 /// the masks are kept until the forward pass writes them.
 /// </summary>
 public static class BackwardPass
 {
     /// <summary>
     /// The backward masks <c>--propagate both</c> uses, by 0-based frame: every frame before a track's
-    /// first box, and every frame between two of its boxes that <paramref name="schedule"/> uses
+    /// first box, and every frame between two of its <paramref name="used"/> boxes
     /// that lies nearer the later box (strictly: a frame halfway, or a box's own frame, keeps the
     /// forward mask). Propagation drifts with the distance from its box, so each frame takes the
     /// pass whose box is nearer.
     /// </summary>
-    public static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> NearerThanForward(ImageSequenceSource source, BoxAnnotations boxes, PromptPlan plan,
-        BoxSchedule schedule, ISegmenter segmenter, CancellationToken cancellationToken)
+    public static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> NearerThanForward(ImageSequenceSource source, BoxAnnotations boxes, UsedBoxes used,
+        ISegmenter segmenter, CancellationToken cancellationToken)
     {
-        var used = boxes.Frames.SelectMany(boxes.ForFrame).Where(b => schedule.Uses(plan.FirstFrames[b.TrackId], b.FrameIndex)).ToArray();
-        var usedFrames = used.GroupBy(b => b.TrackId).ToDictionary(g => g.Key, g => g.Select(b => b.FrameIndex).Order().ToArray());
-        var masks = Run(source, boxes, used, segmenter, cancellationToken);
+        var starts = UsedOf(boxes, used);
+        var usedFrames = starts.GroupBy(b => b.TrackId).ToDictionary(g => g.Key, g => g.Select(b => b.FrameIndex).Order().ToArray());
+        var masks = Run(source, boxes, starts, segmenter, cancellationToken);
         return masks.Select(kv => (kv.Key, Objects: (IReadOnlyList<SegmentedObject>)kv.Value.Where(o => NearerTheNextBox(usedFrames[o.TrackId], kv.Key)).ToArray()))
             .Where(f => f.Objects.Count > 0)
             .ToDictionary(f => f.Key, f => f.Objects);
@@ -52,13 +52,14 @@ public static class BackwardPass
         return next == 0 || usedFrames[next] - frame < frame - usedFrames[next - 1];
     }
 
-    /// <summary>Masks of every frame up to each track's last box that <paramref name="schedule"/> uses, by 0-based frame.</summary>
-    public static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> FromEveryUsedBox(ImageSequenceSource source, BoxAnnotations boxes, PromptPlan plan,
-        BoxSchedule schedule, ISegmenter segmenter, CancellationToken cancellationToken)
-    {
-        var used = boxes.Frames.SelectMany(boxes.ForFrame).Where(b => schedule.Uses(plan.FirstFrames[b.TrackId], b.FrameIndex));
-        return Run(source, boxes, used, segmenter, cancellationToken);
-    }
+    /// <summary>Masks of every frame up to each track's last <paramref name="used"/> box, by 0-based frame.</summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> FromEveryUsedBox(ImageSequenceSource source, BoxAnnotations boxes, UsedBoxes used,
+        ISegmenter segmenter, CancellationToken cancellationToken) =>
+        Run(source, boxes, UsedOf(boxes, used), segmenter, cancellationToken);
+
+    // The boxes the run prompts with (the schedule's and the corrections), each a start going back.
+    private static AnnotatedBox[] UsedOf(BoxAnnotations boxes, UsedBoxes used) =>
+        boxes.Frames.SelectMany(boxes.ForFrame).Where(b => used.Uses(b.TrackId, b.FrameIndex)).ToArray();
 
     // The steps over the frames from the last given box back to the first frame, the boxes placed
     // on the reversed clock; returns every frame's linked masks.

@@ -168,9 +168,10 @@ public static class SegmentJob
             throw new JobException($"{flag} follows each object back from its boxes by its id; {options.Boxes} gives boxes without ids (--ignore-ids or negative ids)");
         if (source is not ImageSequenceSource frames)
             throw new JobException($"{flag} reads frames back to front and needs a folder of frames; {options.Input} is a video (extract its frames first: ffmpeg -i {options.Input} frames/%06d.png)");
+        var used = new UsedBoxes(plan, options.Schedule, inputs.Corrections);
         return VideoErrors.AsJobError(() => options.Propagate == Propagation.Both
-            ? BackwardPass.NearerThanForward(frames, boxes, plan, options.Schedule, segmenter.Value, cancellationToken)
-            : BackwardPass.FromEveryUsedBox(frames, boxes, plan, options.Schedule, segmenter.Value, cancellationToken));
+            ? BackwardPass.NearerThanForward(frames, boxes, used, segmenter.Value, cancellationToken)
+            : BackwardPass.FromEveryUsedBox(frames, boxes, used, segmenter.Value, cancellationToken));
     }
 
     private static IFrameSource Open(SegmentOptions options) =>

@@ -23,13 +23,13 @@ public sealed class TrackedPromptSource : IFramePrompts
     private readonly int _width;
     private readonly int _height;
     private readonly HashSet<int> _absent = [];
-    private readonly Corrections? _corrections;
+    private readonly UsedBoxes _used;
 
     /// <summary>Prompts from <paramref name="plan"/>'s boxes as <paramref name="schedule"/> allows, and every box of <paramref name="corrections"/>; ids used unless <paramref name="ignoreIds"/>.</summary>
     public TrackedPromptSource(PromptPlan plan, BoxSchedule schedule, bool ignoreIds, int width, int height, LinkerOptions? linkerOptions = null,
         Corrections? corrections = null)
     {
-        _corrections = corrections;
+        _used = new UsedBoxes(plan, schedule, corrections);
         _plan = plan;
         _schedule = schedule;
         _useIds = !ignoreIds;
@@ -130,13 +130,9 @@ public sealed class TrackedPromptSource : IFramePrompts
         return prompts;
     }
 
-    // Whether an id's box in a frame is used: the schedule's, or a correction.
-    private bool IsScheduled(int trackId, int frameIndex) =>
-        _schedule.Uses(_plan.FirstFrames[trackId], frameIndex) || _corrections?.Covers(frameIndex, trackId) == true;
-
     // The ids whose boxes a frame uses (none without ids).
     private HashSet<int> ScheduledIds(int frameIndex) =>
-        _useIds ? _plan.ForFrame(frameIndex).Where(p => IsScheduled(p.TrackId, frameIndex)).Select(p => p.TrackId).ToHashSet() : [];
+        _useIds ? _plan.ForFrame(frameIndex).Where(p => _used.Uses(p.TrackId, frameIndex)).Select(p => p.TrackId).ToHashSet() : [];
 
     // Every box given: nothing to predict. Boxes without ids on a frame are a full detection pass:
     // the linker matches them, nothing is predicted either.

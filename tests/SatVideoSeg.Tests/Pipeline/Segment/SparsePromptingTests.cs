@@ -204,6 +204,37 @@ public class SparsePromptingTests
     }
 
     [Fact]
+    public void Propagating_Backward_Starts_From_A_Correction_As_From_A_Scheduled_Box()
+    {
+        // An ellipse moving 3 px a frame, its first box the only one scheduled (--init-only), and a
+        // correction on frame 6. Going back, the correction is a start like any used box: frame 6's
+        // mask is the corrected box itself (the box segmenter fills its prompt), and frames 1-5 are
+        // followed back from it. Before, the backward pass took only the schedule's boxes, and
+        // frames 2-6 got no mask at all.
+        using var dir = new TempDir();
+        string frames = Directory.CreateDirectory(dir.File("frames")).FullName, boxes = dir.File("boxes.txt"), corrections = dir.File("corrections.txt");
+        var lines = new List<string>();
+        for (int i = 0; i < 8; i++)
+        {
+            var (frame, masks) = TestFrames.Ellipses(i, 96, 64, (20 + 3 * i, 30, 6, 4));
+            using (var mat = OpenCvSharp.Mat.FromPixelData(64, 96, OpenCvSharp.MatType.CV_8UC3, frame.Pixels))
+                OpenCvSharp.Cv2.ImWrite(Path.Combine(frames, $"{i + 1:D6}.png"), mat);
+            var r = masks[0].TightRect();
+            lines.Add($"{i + 1},1,{r.X},{r.Y},{r.Width},{r.Height},1,4");
+        }
+        File.WriteAllLines(boxes, lines);
+        var corrected = new SatVideoSeg.Core.Geometry.BoxXyxy(30, 24, 42, 33);
+        File.WriteAllText(corrections, "6,1,30,24,12,9,1,4\n");
+
+        SegmentJob.Run(new SegmentOptions(frames, boxes, dir.File("out"), "box")
+            { InitOnly = true, Corrections = corrections, Propagate = Propagation.Backward, WriteOverlay = false, WriteReport = false });
+
+        var rows = MotsFormat.ReadFile(dir.File("out/" + SegmentJob.TracksFile)).ToArray();
+        Assert.Equal(Enumerable.Range(0, 6), rows.Select(r => r.FrameIndex));
+        Assert.Equal(SatVideoSeg.Core.Masks.BitMask.FromBox(corrected, 96, 64).TightRect(), rows[5].Rle.Decode().TightRect());
+    }
+
+    [Fact]
     public void Propagating_Both_Ways_Over_A_Video_Is_Refused_Before_Any_Output()
     {
         using var dir = new TempDir();
