@@ -22,10 +22,12 @@ public sealed class MotsIdAllocator
     public MotsIdAllocator(IEnumerable<(int Id, ObjectClass Class)>? known = null)
     {
         var pairs = (known ?? []).Distinct().ToArray();
-        Renumbered = pairs.Any(p => !Fits(p.Id));
-        if (!Renumbered) return;
+        bool renumber = pairs.Any(p => !Fits(p.Id));
+        // Placed now even when they all keep their numbers: an id first seen later that must be
+        // renumbered (a linker's id above 999) then cannot take the number of a known id not yet seen.
         foreach (var group in pairs.GroupBy(p => p.Class))
-            foreach (var p in group.OrderBy(p => p.Id)) Place(p.Id, p.Class, renumber: true);
+            foreach (var p in group.OrderBy(p => p.Id)) Place(p.Id, p.Class, renumber);
+        Renumbered = renumber;
     }
 
     /// <summary>Whether any id was written under another number (so that <see cref="Map"/> is needed).</summary>

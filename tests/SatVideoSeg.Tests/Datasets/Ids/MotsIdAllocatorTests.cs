@@ -44,6 +44,19 @@ public class MotsIdAllocatorTests
     }
 
     [Fact]
+    public void Known_Ids_That_Fit_Keep_Their_Numbers_Though_A_Renumbered_Id_Comes_First()
+    {
+        // Annotation ids 1 and 2 are known; the linker's id 1005 (a track it started) is seen on an
+        // earlier frame than either, and must not take number 1.
+        var ids = new MotsIdAllocator([(1, ObjectClass.Car), (2, ObjectClass.Car)]);
+
+        Assert.Equal(3, ids.InstanceId(1005, ObjectClass.Car));
+        Assert.Equal(1, ids.InstanceId(1, ObjectClass.Car));
+        Assert.Equal(2, ids.InstanceId(2, ObjectClass.Car));
+        Assert.Equal(4, ids.InstanceId(7, ObjectClass.Car)); // renumbering from here on: dense
+    }
+
+    [Fact]
     public void A_Class_Of_More_Than_999_Objects_Cannot_Be_Written_As_MOTS()
     {
         var e = Assert.Throws<FormatException>(() => new MotsIdAllocator(Enumerable.Range(1, 1000).Select(id => (id, ObjectClass.Car))));
