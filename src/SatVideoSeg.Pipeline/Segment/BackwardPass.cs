@@ -2,6 +2,7 @@ using SatVideoSeg.Core.Detections;
 using SatVideoSeg.Core.Diagnostics;
 using SatVideoSeg.Core.Imaging;
 using SatVideoSeg.Core.Masks;
+using SatVideoSeg.Core.Tracking;
 using SatVideoSeg.Datasets.Boxes;
 using SatVideoSeg.Segmentation;
 using SatVideoSeg.Video.Sources;
@@ -22,7 +23,7 @@ public static class BackwardPass
 {
     /// <summary>
     /// The backward masks <c>--propagate both</c> uses, by 0-based frame: every frame before a track's
-    /// first box, and every frame between two of its <paramref name="used"/> boxes
+    /// first box (unless that box touches the frame's edge: the object entered there), and every frame between two of its <paramref name="used"/> boxes
     /// that lies nearer the later box (strictly: a frame halfway, or a box's own frame, keeps the
     /// forward mask). Propagation drifts with the distance from its box, so each frame takes the
     /// pass whose box is nearer.
@@ -32,10 +33,7 @@ public static class BackwardPass
     {
         var starts = UsedOf(boxes, used);
         var usedFrames = starts.GroupBy(b => b.TrackId).ToDictionary(g => g.Key, g => g.Select(b => b.FrameIndex).Order().ToArray());
-        var masks = Run(source, boxes, starts, segmenter, cancellationToken);
-        return masks.Select(kv => (kv.Key, Objects: (IReadOnlyList<SegmentedObject>)kv.Value.Where(o => NearerTheNextBox(usedFrames[o.TrackId], kv.Key)).ToArray()))
-            .Where(f => f.Objects.Count > 0)
-            .ToDictionary(f => f.Key, f => f.Objects);
+        return Keep(Run(source, boxes, starts, segmenter, cancellationToken), starts, source, (o, frame) => NearerTheNextBox(usedFrames[o.TrackId], frame));
     }
 
     /// <summary>
@@ -52,10 +50,30 @@ public static class BackwardPass
         return next == 0 || usedFrames[next] - frame < frame - usedFrames[next - 1];
     }
 
-    /// <summary>Masks of every frame up to each track's last <paramref name="used"/> box, by 0-based frame.</summary>
+    /// <summary>Masks of every frame up to each track's last <paramref name="used"/> box, by 0-based frame (none before a first box at the frame's edge).</summary>
     public static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> FromEveryUsedBox(ImageSequenceSource source, BoxAnnotations boxes, UsedBoxes used,
-        ISegmenter segmenter, CancellationToken cancellationToken) =>
-        Run(source, boxes, UsedOf(boxes, used), segmenter, cancellationToken);
+        ISegmenter segmenter, CancellationToken cancellationToken)
+    {
+        var starts = UsedOf(boxes, used);
+        return Keep(Run(source, boxes, starts, segmenter, cancellationToken), starts, source, (_, _) => true);
+    }
+
+    // The masks of each frame that `wanted` keeps, except those before an object came into view: an
+    // object whose first box touches the frame's edge entered there, and before it there is nothing
+    // of it to segment. (From its first box alone, the synthetic sample's train that enters as a
+    // 2 x 1 px sliver on frame 51 got masks along the railway in all 50 frames before it.) An object
+    // first boxed inside the frame was there before (the Jilin-1 car's annotation starts on frame 10).
+    private static Dictionary<int, IReadOnlyList<SegmentedObject>> Keep(Dictionary<int, IReadOnlyList<SegmentedObject>> masks, AnnotatedBox[] starts,
+        ImageSequenceSource source, Func<SegmentedObject, int, bool> wanted)
+    {
+        var entered = starts.GroupBy(b => b.TrackId).Select(g => g.MinBy(b => b.FrameIndex)!)
+            .Where(b => MaskBoxMeasurement.AtEdge(b.Box, source.Info.Width, source.Info.Height) is not (false, false))
+            .ToDictionary(b => b.TrackId, b => b.FrameIndex);
+        bool InView(SegmentedObject o, int frame) => !(entered.TryGetValue(o.TrackId, out int first) && frame < first);
+        return masks.Select(kv => (kv.Key, Objects: (IReadOnlyList<SegmentedObject>)kv.Value.Where(o => InView(o, kv.Key) && wanted(o, kv.Key)).ToArray()))
+            .Where(f => f.Objects.Count > 0)
+            .ToDictionary(f => f.Key, f => f.Objects);
+    }
 
     // The boxes the run prompts with (the schedule's and the corrections), each a start going back.
     private static AnnotatedBox[] UsedOf(BoxAnnotations boxes, UsedBoxes used) =>

@@ -235,6 +235,38 @@ public class SparsePromptingTests
     }
 
     [Fact]
+    public void Propagating_Both_Ways_Gives_No_Masks_Before_An_Object_Enters_At_The_Frame_Edge()
+    {
+        // Both objects are first boxed on frame 3: object 1 coming in at the left edge (its box
+        // touches it), object 2 inside the frame. Going back, object 2 gets frames 1-2; object 1
+        // was not in view before frame 3, so it gets none (before, the pass followed its sliver
+        // back along the edge).
+        using var dir = new TempDir();
+        string frames = Directory.CreateDirectory(dir.File("frames")).FullName, boxes = dir.File("boxes.txt");
+        var lines = new List<string>();
+        for (int i = 0; i < 8; i++)
+        {
+            var (frame, masks) = TestFrames.Ellipses(i, 96, 64, (3 * i - 4, 20, 6, 4), (60, 30 + 2 * i, 6, 4));
+            using (var mat = OpenCvSharp.Mat.FromPixelData(64, 96, OpenCvSharp.MatType.CV_8UC3, frame.Pixels))
+                OpenCvSharp.Cv2.ImWrite(Path.Combine(frames, $"{i + 1:D6}.png"), mat);
+            for (int k = 0; k < 2 && i >= 2; k++)
+            {
+                var r = masks[k].TightRect();
+                lines.Add($"{i + 1},{k + 1},{r.X},{r.Y},{r.Width},{r.Height},1,4");
+            }
+        }
+        File.WriteAllLines(boxes, lines);
+        Assert.StartsWith("3,1,0,", lines[0]); // object 1's first box touches the left edge
+
+        SegmentJob.Run(new SegmentOptions(frames, boxes, dir.File("out"), "box")
+            { InitOnly = true, Propagate = Propagation.Both, WriteOverlay = false, WriteReport = false });
+
+        var rows = MotsFormat.ReadFile(dir.File("out/" + SegmentJob.TracksFile)).ToArray();
+        Assert.Equal(Enumerable.Range(0, 8), rows.Where(r => r.ObjectId % 1000 == 2).Select(r => r.FrameIndex));
+        Assert.Equal(2, rows.Where(r => r.ObjectId % 1000 == 1).Min(r => r.FrameIndex));
+    }
+
+    [Fact]
     public void Propagating_Both_Ways_Over_A_Video_Is_Refused_Before_Any_Output()
     {
         using var dir = new TempDir();
