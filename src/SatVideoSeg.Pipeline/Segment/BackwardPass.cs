@@ -23,10 +23,10 @@ public static class BackwardPass
 {
     /// <summary>
     /// The backward masks <c>--propagate both</c> uses, by 0-based frame: every frame before a track's
-    /// first box (unless that box touches the frame's edge: the object entered there), and every frame between two of its <paramref name="used"/> boxes
-    /// that lies nearer the later box (strictly: a frame halfway, or a box's own frame, keeps the
-    /// forward mask). Propagation drifts with the distance from its box, so each frame takes the
-    /// pass whose box is nearer.
+    /// first box (unless that box touches the frame's edge: the object entered there), and every
+    /// frame between two of its <paramref name="used"/> boxes that lies nearer the later box
+    /// (strictly: a frame halfway, or a box's own frame, keeps the forward mask). Propagation drifts
+    /// with the distance from its box, so each frame takes the pass whose box is nearer.
     /// </summary>
     public static IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> NearerThanForward(ImageSequenceSource source, BoxAnnotations boxes, UsedBoxes used,
         ISegmenter segmenter, CancellationToken cancellationToken)
