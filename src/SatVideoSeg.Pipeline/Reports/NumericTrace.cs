@@ -2,18 +2,15 @@ namespace SatVideoSeg.Pipeline.Reports;
 
 /// <summary>
 /// One numeric series as it streams in, in bounded memory: its <see cref="SeriesSummary"/> over
-/// every value, and at most <c>maxPoints</c> points to plot. Points are kept on frames that are
-/// multiples of a stride that starts at 1 and doubles whenever the points would pass the bound
-/// (the points off the new stride are dropped), so a track of any length keeps between half and
-/// all of the bound, evenly spread. Add frames in ascending order.
+/// every value, and at most <c>maxPoints</c> points to plot (<see cref="ThinnedPoints{T}"/>).
+/// Add frames in ascending order.
 /// </summary>
 public sealed class NumericTrace(int maxPoints = NumericTrace.DefaultMaxPoints)
 {
     /// <summary>Points kept per series: a plot is ~250 px wide, so more would not show.</summary>
     public const int DefaultMaxPoints = 500;
 
-    private readonly List<(int Frame, double Value)> _points = [];
-    private int _stride = 1;
+    private readonly ThinnedPoints<double> _points = new(maxPoints);
     private int _count;
     private double _sum;
     private int _first = -1;
@@ -42,16 +39,12 @@ public sealed class NumericTrace(int maxPoints = NumericTrace.DefaultMaxPoints)
             if (ratio > ReviewRules.AreaJump || ratio < 1 / ReviewRules.AreaJump) _jump = (frame, ratio);
         }
         _previous = (frame, value);
-        if (frame % _stride != 0) return;
-        _points.Add((frame, value));
-        if (_points.Count <= maxPoints) return;
-        _stride *= 2;
-        _points.RemoveAll(p => p.Frame % _stride != 0);
+        _points.Add(frame, value);
     }
 
     /// <summary>The figures over every value so far.</summary>
     public SeriesSummary Summary() => new(_count, _sum, _first, _last, _min, _max, _nonPositive, _jump);
 
     /// <summary>The series so far under <paramref name="name"/>.</summary>
-    public NumericSeries ToSeries(string name) => new(name, _points.ToArray()) { Stride = _stride, Summary = Summary() };
+    public NumericSeries ToSeries(string name) => new(name, _points.ToArray()) { Stride = _points.Stride, Summary = Summary() };
 }
