@@ -37,7 +37,7 @@ public static class JobRunner
             }
             return 0;
         }
-        catch (Exception e) when (e is OperationCanceledException || (cancellationToken.IsCancellationRequested && IsReportable(e)))
+        catch (Exception e) when (e is OperationCanceledException || (IsReportable(e) && CameWithCancellation(e, cancellationToken)))
         {
             // Every job stops at its next frame or sequence; outputs are written under temporary
             // names and renamed only on success, so nothing half-written remains. 130 = 128 + SIGINT.
@@ -53,6 +53,20 @@ public static class JobRunner
             return 1;
         }
     }
+
+    // How long a failure of our FFmpeg children waits for a cancellation to arrive (see below).
+    private static readonly TimeSpan ChildStopGrace = TimeSpan.FromSeconds(1);
+
+    // Whether a failure is the consequence of a cancellation. A stop that signals every process of
+    // the job (Slurm's scancel, systemd) may reach FFmpeg a moment before satvidseg: the pipe breaks
+    // and the job fails before our own signal handler has run, so an FFmpeg failure waits up to
+    // ChildStopGrace for it (a real FFmpeg error is reported that much later).
+    private static bool CameWithCancellation(Exception e, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested || (FromFfmpeg(e) && cancellationToken.WaitHandle.WaitOne(ChildStopGrace));
+
+    // Jobs report video errors as job errors, with the FFmpeg failure inside.
+    private static bool FromFfmpeg(Exception e) =>
+        e is VideoFormatException || (e.InnerException is { } inner && FromFfmpeg(inner));
 
     // The errors users can fix, reported as one line; anything else is a bug and keeps its stack trace.
     private static bool IsReportable(Exception e) =>

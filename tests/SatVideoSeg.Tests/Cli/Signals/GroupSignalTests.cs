@@ -90,6 +90,29 @@ public class GroupSignalTests
         Assert.DoesNotContain(left, f => f!.Contains(".partial") || f.EndsWith(".lock"));
     }
 
+    // A scheduler that signals every process of a job (Slurm's scancel, systemd's stop) may reach
+    // the FFmpeg children before satvidseg: their pipes break, and the job fails before its own
+    // signal handler has run. The failure must still end as the cancellation it is.
+    [Fact]
+    public void A_Stop_That_Reaches_FFmpeg_Before_Satvidseg_Still_Exits_130_And_Writes_No_Video()
+    {
+        using var dir = new TempDir();
+        using var child = StartRender(dir);
+
+        foreach (var ffmpeg in child.Children().Where(c => c.Name == "ffmpeg"))
+        {
+            using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", ffmpeg.Pid.ToString()])!;
+            kill.WaitForExit();
+        }
+        Thread.Sleep(100); // the scheduler's signal to satvidseg itself comes a moment later
+        child.Terminate();
+        var (code, errors) = child.WaitForExit();
+
+        Assert.True(code == 130, $"exit {code}: {errors}");
+        Assert.Contains("cancelled", errors);
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
     // Render of the sample with insets and trails: slow enough to be caught mid-video.
     private static ChildCli StartRender(TempDir dir)
     {
