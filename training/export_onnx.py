@@ -8,6 +8,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import SatUNet, OnnxEncoder, OnnxDecoder, EXTRA
 from common import CONTEXT, MIN_CROP, PIXEL_MEAN, PIXEL_STD
+import onnx_export
 
 DEC_INPUTS = ["image_embeddings"] + EXTRA + ["point_coords", "point_labels", "mask_input", "has_mask_input", "orig_im_size"]
 
@@ -38,14 +39,14 @@ def export(m, out, extra_meta=None, opset=17):
     os.makedirs(out, exist_ok=True)
     x, feats, prm = dummy_inputs(m)
     enc_out = ["image_embeddings"] + EXTRA
-    torch.onnx.export(OnnxEncoder(m), (x,), os.path.join(out, "encoder.onnx"), opset_version=opset,
+    onnx_export.export(OnnxEncoder(m), (x,), os.path.join(out, "encoder.onnx"), opset_version=opset,
                       input_names=["input_image"], output_names=enc_out,
                       dynamic_axes={"input_image": {0: "B"}, **{n: {0: "B"} for n in enc_out}}, do_constant_folding=True)
     dyn = {n: {0: "B"} for n in ["image_embeddings"] + EXTRA}
     dyn.update({"point_coords": {0: "B", 1: "N"}, "point_labels": {0: "B", 1: "N"}, "mask_input": {0: "B"},
                 "has_mask_input": {0: "B"}, "masks": {0: "B", 2: "H", 3: "W"}, "iou_predictions": {0: "B"},
                 "low_res_masks": {0: "B"}})
-    torch.onnx.export(OnnxDecoder(m), tuple(feats) + tuple(prm), os.path.join(out, "decoder.onnx"), opset_version=opset,
+    onnx_export.export(OnnxDecoder(m), tuple(feats) + tuple(prm), os.path.join(out, "decoder.onnx"), opset_version=opset,
                       input_names=DEC_INPUTS, output_names=["masks", "iou_predictions", "low_res_masks"],
                       dynamic_axes=dyn, do_constant_folding=True)
     S = m.S

@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sam import load_checkpoint  # noqa: E402
 from sam.onnx_wrappers import EncoderGraph, OfficialLayoutDecoder, decoder_graph  # noqa: E402
 from sam.prompt_encoder import PAD_ABSENT  # noqa: E402
+import onnx_export  # noqa: E402
 
 OPSET = 17
 
@@ -75,7 +76,7 @@ def export(sam, out, hq_token_only=False, opset=OPSET):
     images = torch.randn(2, 3, s, s)
     enc_outputs = ["image_embeddings"] + (["interm_embeddings"] if sam.hq else [])
     with torch.no_grad():
-        torch.onnx.export(encoder, (images,), os.path.join(out, "encoder.onnx"), opset_version=opset,
+        onnx_export.export(encoder, (images,), os.path.join(out, "encoder.onnx"), opset_version=opset,
                           input_names=["input_image"], output_names=enc_outputs,
                           dynamic_axes={"input_image": {0: "B"}, **{n: {0: "B"} for n in enc_outputs}},
                           do_constant_folding=True)
@@ -93,7 +94,7 @@ def export(sam, out, hq_token_only=False, opset=OPSET):
         dynamic["point_coords"] = {0: "B", 1: "N"}
         dynamic["point_labels"] = {0: "B", 1: "N"}
         dynamic.update({"masks": {0: "B", 2: "H", 3: "W"}, "iou_predictions": {0: "B"}, "low_res_masks": {0: "B"}})
-        torch.onnx.export(decoder, tuple(inputs), os.path.join(out, "decoder.onnx"), opset_version=opset,
+        onnx_export.export(decoder, tuple(inputs), os.path.join(out, "decoder.onnx"), opset_version=opset,
                           input_names=names, output_names=["masks", "iou_predictions", "low_res_masks"],
                           dynamic_axes=dynamic, do_constant_folding=True)
     return encoder, decoder
@@ -107,11 +108,11 @@ def export_official_layout(sam, out, single_mask, opset=OPSET):
     s = sam.image_encoder.img_size
     g = sam.prompt_encoder.image_embedding_size[0]
     with torch.no_grad():
-        torch.onnx.export(EncoderGraph(sam).eval(), (torch.randn(1, 3, s, s),), os.path.join(out, "encoder.onnx"),
+        onnx_export.export(EncoderGraph(sam).eval(), (torch.randn(1, 3, s, s),), os.path.join(out, "encoder.onnx"),
                           opset_version=opset, input_names=["input_image"], output_names=["image_embeddings"])
         inputs = (torch.randn(1, sam.prompt_encoder.embed_dim, g, g), torch.rand(1, 3, 2) * s, torch.tensor([[2.0, 3.0, -1.0]]),
                   torch.zeros(1, 1, 4 * g, 4 * g), torch.zeros(1), torch.tensor([s / 2, s / 2]))
-        torch.onnx.export(OfficialLayoutDecoder(sam, single_mask).eval(), inputs, os.path.join(out, "decoder.onnx"), opset_version=opset,
+        onnx_export.export(OfficialLayoutDecoder(sam, single_mask).eval(), inputs, os.path.join(out, "decoder.onnx"), opset_version=opset,
                           input_names=["image_embeddings", "point_coords", "point_labels", "mask_input", "has_mask_input", "orig_im_size"],
                           output_names=["masks", "iou_predictions", "low_res_masks"],
                           dynamic_axes={"point_coords": {1: "num_points"}, "point_labels": {1: "num_points"}})

@@ -19,6 +19,8 @@ import os
 
 import torch
 
+import onnx_export
+
 torch.set_num_threads(2)
 
 
@@ -56,12 +58,12 @@ def main():
     args = parser.parse_args()
     s = args.size
     os.makedirs(args.out, exist_ok=True)
-    torch.onnx.export(Encoder(), (torch.zeros(2, 3, s, s),), os.path.join(args.out, "encoder.onnx"), opset_version=17,
+    onnx_export.export(Encoder(), (torch.zeros(2, 3, s, s),), os.path.join(args.out, "encoder.onnx"), opset_version=17,
                       input_names=["input_image"], output_names=["image_embeddings"],
                       dynamic_axes={"input_image": {0: "B"}, "image_embeddings": {0: "B"}})
     inputs = (torch.zeros(2, 1, s // 4, s // 4), torch.zeros(2, 3, 2), torch.tensor([[2.0, 3.0, -1.0]] * 2),
               torch.zeros(2, 1, s, s), torch.zeros(2), torch.tensor([float(s), float(s)]))
-    torch.onnx.export(Decoder(s), inputs, os.path.join(args.out, "decoder.onnx"), opset_version=17,
+    onnx_export.export(Decoder(s), inputs, os.path.join(args.out, "decoder.onnx"), opset_version=17,
                       input_names=["image_embeddings", "point_coords", "point_labels", "mask_input", "has_mask_input", "orig_im_size"],
                       output_names=["masks", "iou_predictions", "low_res_masks"],
                       dynamic_axes={"image_embeddings": {0: "B"}, "point_coords": {0: "B", 1: "N"}, "point_labels": {0: "B", 1: "N"},
