@@ -25,11 +25,12 @@ public sealed class CrossFrameBatching(Func<Frame, IReadOnlyList<ObjectPrompt>> 
     /// <summary>
     /// Cross-frame batching for a `segment` run where it applies, decided once from the options:
     /// every box used (no <c>--boxes-every</c> or <c>--init-only</c>: nothing is predicted, so there
-    /// is no appearance step and no mask memory offered) and forward propagation only. Null otherwise.
+    /// is no appearance step and no mask memory offered) and forward propagation only, unless
+    /// <see cref="SegmentOptions.AcrossFrames"/> is off. Null otherwise.
     /// </summary>
     public static CrossFrameBatching? ForSegment(SegmentOptions options, SegmentInputs inputs, SegmentJournal? journal, StageTimer timer)
     {
-        if (!options.Schedule.IsDense || options.Propagate != Propagation.Forward) return null;
+        if (!options.AcrossFrames || !options.Schedule.IsDense || options.Propagate != Propagation.Forward) return null;
         return new CrossFrameBatching(frame => DensePrompts(inputs, frame.Index), journal, timer);
     }
 

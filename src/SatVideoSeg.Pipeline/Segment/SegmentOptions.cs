@@ -24,6 +24,13 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>Object crops per encoder/decoder call (0 = measured on the first frames and chosen automatically).</summary>
     public int BatchSize { get; init; }
 
+    /// <summary>
+    /// Let crops of consecutive frames share model calls where no prompt depends on an earlier
+    /// frame's masks (every box used; <see cref="CrossFrameBatching"/>). False: each frame's crops in
+    /// calls of their own (`--per-frame-batches`, for speed comparisons: the masks are the same).
+    /// </summary>
+    public bool AcrossFrames { get; init; } = true;
+
     /// <summary>Box file layout (auto-detected by default).</summary>
     public BoxFileFormat BoxFormat { get; init; } = BoxFileFormat.Auto;
 
