@@ -12,7 +12,8 @@
 # Then the batch fill of a real run: `segment` of the committed sample (its JPEG frames, which
 # bundle.sh adds, where present: no ffmpeg needed) with every box used, as made (crops of
 # consecutive frames share model calls), with --per-frame-batches (each frame's ~14 crops alone),
-# and across frames at a fixed --batch-size 128; prints each run's model seconds and crops per call.
+# and across frames at a fixed --batch-size 128; prints each run's model seconds and crops per call;
+# on CUDA, once more with --gpu-mem-limit 64 to see the search end where a batch no longer fits.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 device=cuda batch=1,2,4,8,16,32,64,128,256 calls=5 app="" models=()
@@ -94,4 +95,18 @@ for variant in "as made (automatic batch size)|" "per-frame batches|--per-frame-
   fi
   rm -rf "$out" "$log"
 done
+# The batch-size search against a capped arena: the first size that does not fit should end the
+# search at the last that did (a "ran out of memory" line), and the run still succeeds.
+case "$device" in cuda*)
+  out="$(mktemp -d)"
+  log="$(mktemp)"
+  if satvidseg segment "$input" --boxes "$sample/boxes.mot.txt" --out "$out/run" --device "$device" --no-overlay --no-report --gpu-mem-limit 64 >"$log" 2>&1; then
+    echo "gpu-mem-limit 64 MiB: $(sed -n 's/^ *batches *//p' "$log")"
+    grep -m1 "ran out of memory" "$log" || echo "(no call ran out of memory under 64 MiB)"
+  else
+    echo "gpu-mem-limit 64 MiB: segment failed (a note, not a failure of this script):"
+    tail -3 "$log"
+  fi
+  rm -rf "$out" "$log" ;;
+esac
 exit "$failed"

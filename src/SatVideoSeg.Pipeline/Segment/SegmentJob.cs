@@ -49,7 +49,8 @@ public static class SegmentJob
         // The model loads while FFmpeg probes and decodes the first frames (0.2-0.4 s of a 6 s run on
         // the 90-frame sample); a broken model then fails the run at its first frame.
         using var segmenter = new BackgroundLoad<ISegmenter>(() => timer.Time("load", () =>
-            SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer)));
+            SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer,
+                SessionSettings.Default with { GpuMemLimitBytes = (long)options.GpuMemLimitMiB << 20 })));
         using var source = Open(options);
         var inputs = SegmentInputs.Read(options, source.Info);
         var earlier = RunBackward(options, source, inputs, segmenter, cancellationToken);
@@ -109,6 +110,7 @@ public static class SegmentJob
     private static void Validate(SegmentOptions options)
     {
         if (options.BoxesEvery < 1) throw new JobException($"--boxes-every {options.BoxesEvery}: give 1 (every box) or more");
+        if (options.GpuMemLimitMiB < 0) throw new JobException($"--gpu-mem-limit {options.GpuMemLimitMiB}: give MiB, 0 for no cap");
         if (options.InitOnly && options.BoxesEvery > 1) throw new JobException($"--init-only and --boxes-every {options.BoxesEvery} exclude each other: give one");
         SegmenterFactory.Validate(options.Segmenter, options.BatchSize);
     }

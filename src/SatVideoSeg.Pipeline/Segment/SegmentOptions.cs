@@ -31,6 +31,12 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// </summary>
     public bool AcrossFrames { get; init; } = true;
 
+    /// <summary>
+    /// CUDA only: cap of ONNX Runtime's GPU memory arena in MiB (0 = no cap), for a GPU shared with
+    /// other work. The automatic batch size then stops at the last size that fits under it.
+    /// </summary>
+    public int GpuMemLimitMiB { get; init; }
+
     /// <summary>Box file layout (auto-detected by default).</summary>
     public BoxFileFormat BoxFormat { get; init; } = BoxFileFormat.Auto;
 

@@ -41,7 +41,9 @@ public static class SegmenterFactory
     /// <param name="device">"cpu", "cuda", "cuda:N" or "auto".</param>
     /// <param name="batchSize">Crops per model call (0 = measured and chosen automatically).</param>
     /// <param name="timer">Receives the sam segmenters' "crop", "model" and "paste" seconds.</param>
-    public static ISegmenter Create(string name, string? model, int threads = 0, string device = "cpu", int batchSize = 0, StageTimer? timer = null)
+    /// <param name="settings">I/O binding and CUDA provider options (<see cref="SessionSettings.Default"/> when null).</param>
+    public static ISegmenter Create(string name, string? model, int threads = 0, string device = "cpu", int batchSize = 0, StageTimer? timer = null,
+        SessionSettings? settings = null)
     {
         Validate(name, batchSize);
         switch (name)
@@ -49,7 +51,7 @@ public static class SegmenterFactory
             case "box": return new BoxSegmenter();
             case "grabcut": return new GrabCutSegmenter();
         }
-        var loaded = LoadModel(model, threads, device);
+        var loaded = LoadModel(model, threads, device, settings);
         var defaults = SamOptions.FromManifest(loaded.Manifest) with { BatchSize = batchSize };
         var crop = defaults.Crop;
         var options = name switch

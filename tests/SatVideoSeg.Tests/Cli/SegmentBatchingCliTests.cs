@@ -22,4 +22,16 @@ public class SegmentBatchingCliTests
         Assert.Contains("batches  8 model calls, 2.0 crops per call (batch 8, per frame)", alone.Output);
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir.File("alone"), SegmentJob.TracksFile)), File.ReadAllBytes(Path.Combine(dir.File("across"), SegmentJob.TracksFile)));
     }
+
+    [Fact]
+    public void A_Negative_Gpu_Memory_Limit_Gives_One_Clear_Line()
+    {
+        using var dir = new TempDir();
+        var (video, boxes) = TestVideo.Write(dir.Path);
+
+        var (code, _, errors) = CliRunner.Run("segment", video, "--boxes", boxes, "--out", dir.File("out"), "-s", "box", "--gpu-mem-limit", "-1");
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: --gpu-mem-limit -1: give MiB, 0 for no cap", errors.Trim());
+    }
 }
