@@ -90,7 +90,7 @@ public static class SegmentCommand
                 if (lost > 0 || report.IdDisagreements.Count > 0)
                     console.MarkupLineInterpolated($"  [yellow]{lost} lost track-frames, {report.IdDisagreements.Count} id disagreements[/] (see run.json)");
                 foreach (var (stage, seconds) in report.StageSeconds) console.MarkupLineInterpolated($"  {stage,-8} {seconds,8:0.000} s");
-                if (report.Batching is { } b)
+                if (report.Batching is { Calls: > 0 } b)
                     console.MarkupLineInterpolated($"  batches  {b.Calls} model calls, {b.MeanCropsPerCall:0.0} crops per call (batch {b.Size}{(b.Automatic ? ", automatic" : "")}, {(b.AcrossFrames ? "across frames" : "per frame")})");
                 if (report.Batching?.OutOfMemory is { } oom) console.MarkupLineInterpolated($"  [yellow]{oom.Note}[/]");
             }

@@ -10,6 +10,9 @@ namespace SatVideoSeg.Segmentation.Sam;
 // the same code with a single frame, so a frame's batches are the same either way.
 public sealed partial class SamSegmenter
 {
+    /// <summary>Crops per model call so far: how full the calls were.</summary>
+    public BatchFill Calls { get; } = new();
+
     /// <inheritdoc />
     public bool BatchesAcrossFrames => !Options.WholeFrame && !Options.NegativePoints && !Options.MaskFeedback && _model.EncoderBatchable && _model.DecoderBatchable;
 
@@ -86,9 +89,6 @@ public sealed partial class SamSegmenter
         _timer?.Add("model", Stopwatch.GetElapsedTime(prepared, inferred));
         _timer?.Add("paste", Stopwatch.GetElapsedTime(inferred, pasted));
     }
-
-    /// <summary>Crops per model call so far: how full the calls were.</summary>
-    public BatchFill Calls { get; } = new();
 
     // The crops of a call, each cut from its own frame (pinned once per run of crops from the same frame).
     private CropBatch PrepareBatch(PendingCrop[] crops)

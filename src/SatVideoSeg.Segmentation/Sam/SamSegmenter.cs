@@ -66,7 +66,7 @@ public sealed partial class SamSegmenter : ICrossFrameSegmenter
 
     // A frame's crops in batches of EffectiveBatchSize, in prompt order: the cross-frame path given one frame.
     private SegmentedObject[] SegmentCrops(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken) =>
-        (SegmentedObject[])SegmentFramesInBatches([new PromptedFrame(frame, prompts)], LookAhead.Default, cancellationToken).Single().Objects;
+        [.. SegmentFramesInBatches([new PromptedFrame(frame, prompts)], LookAhead.Default, cancellationToken).Single().Objects];
 
     /// <summary>Crop batch size in use: 1 where the model has no batch axis, else the option, or the tuner's choice when it is 0 (automatic).</summary>
     public int EffectiveBatchSize => !(_model.EncoderBatchable && _model.DecoderBatchable) ? 1 : Options.BatchSize > 0 ? Options.BatchSize : Tuner.Current;
