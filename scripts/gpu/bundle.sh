@@ -53,6 +53,10 @@ ldd "$app/libOpenCvSharpExtern.so" | awk '$3 ~ /^\// {print $1, $3}' \
 
 mkdir -p "$app/videos"
 cp -r "$repo/videos/synth-sample" "$app/videos/"
+# The sample also as a folder of JPEG frames (about 4 MB): a GPU machine without ffmpeg (the H200
+# had none) can still run `segment` on it, which measure-io-binding.sh does to compare batch fill.
+mkdir -p "$app/videos/synth-sample/frames"
+ffmpeg -nostdin -v error -i "$repo/videos/synth-sample/video.mp4" -q:v 2 "$app/videos/synth-sample/frames/%06d.jpg"
 cp "$repo/scripts/gpu/run.sh" "$app/run.sh"
 
 echo "packing ($(du -sh "$app" | cut -f1) unpacked) ..."

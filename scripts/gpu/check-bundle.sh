@@ -3,7 +3,8 @@
 # Checks a bundle made by scripts/gpu/bundle.sh on this machine, on the CPU: every part is at most
 # 60 MB; a copy of the folder reassembles and runs `bench model --device cpu` through run.sh;
 # bench model runs with OpenCV's native library removed (it needs only ONNX Runtime); asked for
-# CUDA where there is none, satvidseg fails in one line; measure-io-binding.sh runs through run.sh;
+# CUDA where there is none, satvidseg fails in one line; measure-io-binding.sh runs through run.sh
+# (bench model, then segment of the sample's JPEG frames across frames and per frame);
 # then run.sh's bench throughput on the CPU.
 # Not in CI: publishing and packing take minutes and the bundle is ~250 MB.
 set -euo pipefail
@@ -27,7 +28,9 @@ echo "ok: reassembled and ran bench model on the CPU"
 
 "$work/measure-io-binding.sh" --device cpu --batch 1,8 --calls 1 | tee "$work/io.txt"
 grep -q "| models/sat-unet-fp16 | float16 | cpu | heuristic | off | 8 |" "$work/io.txt" || fail "measure-io-binding.sh did not measure the fp16 copy without I/O binding"
-echo "ok: measure-io-binding.sh ran through run.sh (fp32 and fp16, binding on and off)"
+grep -q "^per-frame batches: model .*crops per call (batch .*, per frame)" "$work/io.txt" || fail "measure-io-binding.sh did not run segment with --per-frame-batches"
+grep -q "^across frames, batch 128: model .*crops per call (batch 128, across frames)" "$work/io.txt" || fail "measure-io-binding.sh did not run segment across frames at batch 128"
+echo "ok: measure-io-binding.sh ran through run.sh (fp32 and fp16, binding on and off; segment as made, per frame, across frames)"
 
 app="$work/satvidseg-gpu"
 mv "$app/libOpenCvSharpExtern.so" "$work/"

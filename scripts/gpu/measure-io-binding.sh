@@ -9,6 +9,11 @@
 # Beside the bundle's run.sh (bundle.sh copies it there), which finds the CUDA libraries: run
 # `OUT_DIR/measure-io-binding.sh`. --app DIR runs DIR/satvidseg directly instead (any build, e.g. a
 # CPU publish: how it was checked without a GPU). About 8 bench runs; on an H200 expect 2-5 min.
+# Then the batch fill of a real run: `segment` of the committed sample (its JPEG frames, which
+# bundle.sh adds, where present: no ffmpeg needed) with every box used, as made (crops of
+# consecutive frames share model calls), with --per-frame-batches (each frame's ~14 crops alone),
+# and across frames at a fixed --batch-size 128; prints each run's model seconds and crops per call;
+# on CUDA, once more with --gpu-mem-limit 64 to see the search end where a batch no longer fits.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 device=cuda batch=1,2,4,8,16,32,64,128,256 calls=5 app="" models=()
@@ -70,4 +75,38 @@ echo
 echo "best crops/s over batch 1, per model, search and binding:"
 awk '{ key = $1 " " $4 " io-" $5; if ($6 == 1) one[key] = $9; if ($9 > best[key]) { best[key] = $9; at[key] = $6 } }
   END { for (k in best) if (one[k] > 0) printf "%s: %.1fx (batch %s, %s crops/s)\n", k, best[k] / one[k], at[k], best[k] }' "$rows" | sort
+
+echo
+echo "segment of the committed sample, every box used, device $device: model time and crops per model call"
+sample=videos/synth-sample
+input="$sample/frames"
+[ -d "${app:-$here/satvidseg-gpu}/$input" ] || input="$sample/video.mp4"
+for variant in "as made (automatic batch size)|" "per-frame batches|--per-frame-batches" "across frames, batch 128|--batch-size 128"; do
+  name="${variant%%|*}" extra="${variant#*|}"
+  out="$(mktemp -d)"
+  log="$(mktemp)"
+  # shellcheck disable=SC2086
+  if satvidseg segment "$input" --boxes "$sample/boxes.mot.txt" --out "$out/run" --device "$device" --no-overlay --no-report $extra >"$log" 2>&1; then
+    printf '%s: %s; %s\n' "$name" "$(awk '$1 == "model" { print "model " $2 " s" }' "$log")" "$(sed -n 's/^ *batches *//p' "$log")"
+  else
+    echo "FAILED: segment $name:" >&2
+    tail -5 "$log" >&2
+    failed=1
+  fi
+  rm -rf "$out" "$log"
+done
+# The batch-size search against a capped arena: the first size that does not fit should end the
+# search at the last that did (a "ran out of memory" line), and the run still succeeds.
+case "$device" in cuda*)
+  out="$(mktemp -d)"
+  log="$(mktemp)"
+  if satvidseg segment "$input" --boxes "$sample/boxes.mot.txt" --out "$out/run" --device "$device" --no-overlay --no-report --gpu-mem-limit 64 >"$log" 2>&1; then
+    echo "gpu-mem-limit 64 MiB: $(sed -n 's/^ *batches *//p' "$log")"
+    grep -m1 "ran out of memory" "$log" || echo "(no call ran out of memory under 64 MiB)"
+  else
+    echo "gpu-mem-limit 64 MiB: segment failed (a note, not a failure of this script):"
+    tail -3 "$log"
+  fi
+  rm -rf "$out" "$log" ;;
+esac
 exit "$failed"

@@ -66,7 +66,7 @@ public static class BenchCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0 = one per core).", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "Where the model runs: cpu, cuda, cuda:N or auto (CUDA needs a build with -p:OnnxRuntimeGpu=true).", DefaultValueFactory = _ => "cpu" };
         var memory = new Option<string?>("--memory-frames") { Description = "Also measure (d): peak memory of segment on synthetic videos of these lengths, e.g. 100,1000 (each in a child process)." };
-        var command = new Command("throughput", "Segment end to end vs the same crops through ONNX Runtime alone (batch 1, automatic, 16), decode vs FFmpeg raw, and optionally peak memory by video length.\n\nExample:\n  satvidseg bench throughput --video videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt --memory-frames 100,1000")
+        var command = new Command("throughput", "Segment end to end vs the same crops through ONNX Runtime alone (batch 1, automatic, 16), decode vs FFmpeg raw, optionally peak memory by video length, and crops per model call with and without cross-frame batching.\n\nExample:\n  satvidseg bench throughput --video videos/synth-sample/video.mp4 --boxes videos/synth-sample/boxes.mot.txt --memory-frames 100,1000")
         {
             video, boxes, model, threads, device, memory,
         };
@@ -101,6 +101,12 @@ public static class BenchCommand
             table.AddRow("(d) peak memory by frames", string.Join(", ", r.PeakMemoryMBByFrames.Select(kv => $"{kv.Key}: {kv.Value:0.0} MB")));
         table.AddRow("(e) model alone by batch size", string.Join(", ", r.ModelSecondsByBatch.Select(kv => $"{kv.Key}: {kv.Value:0.00} s")));
         table.AddRow("    batch 1 vs automatic", $"{r.BatchSpeedup:0.00}x faster automatic");
+        if (r is { Calls: { } across, PerFrameCalls: { } alone })
+        {
+            table.AddRow("(f) crops per model call, (a) as run", Markup.Escape(across.ToString()));
+            table.AddRow("    segment --per-frame-batches", Markup.Escape(alone.ToString()));
+            if (across.ModelSeconds > 0) table.AddRow("    per frame vs as run", $"model {alone.ModelSeconds / across.ModelSeconds:0.00}x, end to end {alone.EndToEndSeconds / across.EndToEndSeconds:0.00}x the time");
+        }
         return table;
     }
 

@@ -43,11 +43,13 @@ public static class SegmentCommand
         var ignoreIds = new Option<bool>("--ignore-ids") { Description = "Treat the boxes as detections without ids: the linker assigns track ids (implied for negative ids)." };
         var noResume = new Option<bool>("--no-resume") { Description = "Start afresh even if an interrupted run with the same inputs left a journal in --out." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
+        var gpuMemLimit = new Option<int>("--gpu-mem-limit") { Description = "CUDA only: cap of ONNX Runtime's GPU memory arena in MiB (0 = no cap); the automatic batch size stops at the last size that fits.", DefaultValueFactory = _ => 0 };
+        var perFrameBatches = new Option<bool>("--per-frame-batches") { Description = "Put only one frame's crops in a model call (with every box used, crops of consecutive frames share calls; masks are the same either way): for comparing speed." };
         var opacity = new Option<double>("--opacity") { Description = "Mask fill opacity in the overlay, 0-1.", DefaultValueFactory = _ => 0.45 };
 
         var command = new Command("segment", "Segment every prompted object of a video and write mask tracks, an overlay video and run.json." + Examples)
         {
-            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, damagedFrames, frameBase, boxesEvery, initOnly, propagate, corrections, noAppearance, ignoreIds, noOverlay, noReport, noResume, opacity,
+            input, boxes, output, segmenter, model, device, threads, batchSize, boxFormat, fps, sizePolicy, damagedFrames, frameBase, boxesEvery, initOnly, propagate, corrections, noAppearance, ignoreIds, noOverlay, noReport, noResume, perFrameBatches, gpuMemLimit, opacity,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -56,6 +58,8 @@ public static class SegmentCommand
                 Device = parse.GetValue(device)!,
                 Threads = parse.GetValue(threads),
                 BatchSize = parse.GetValue(batchSize),
+                AcrossFrames = !parse.GetValue(perFrameBatches),
+                GpuMemLimitMiB = parse.GetValue(gpuMemLimit),
                 BoxFormat = parse.GetValue(boxFormat),
                 Fps = parse.GetValue(fps),
                 SizePolicy = parse.GetValue(sizePolicy),
@@ -86,6 +90,9 @@ public static class SegmentCommand
                 if (lost > 0 || report.IdDisagreements.Count > 0)
                     console.MarkupLineInterpolated($"  [yellow]{lost} lost track-frames, {report.IdDisagreements.Count} id disagreements[/] (see run.json)");
                 foreach (var (stage, seconds) in report.StageSeconds) console.MarkupLineInterpolated($"  {stage,-8} {seconds,8:0.000} s");
+                if (report.Batching is { Calls: > 0 } b)
+                    console.MarkupLineInterpolated($"  batches  {b.Calls} model calls, {b.MeanCropsPerCall:0.0} crops per call (batch {b.Size}{(b.Automatic ? ", automatic" : "")}, {(b.AcrossFrames ? "across frames" : "per frame")})");
+                if (report.Batching?.OutOfMemory is { } oom) console.MarkupLineInterpolated($"  [yellow]{oom.Note}[/]");
             }
             return Task.FromResult(code);
         });

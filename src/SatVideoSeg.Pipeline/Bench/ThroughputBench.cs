@@ -13,8 +13,10 @@ namespace SatVideoSeg.Pipeline.Bench;
 /// <summary>
 /// `satvidseg bench throughput`: on one video with boxes, times (a) segment end to end,
 /// (b) the same crops through ONNX Runtime alone at batch 1, the automatically chosen batch size
-/// and 16, (c) our decoder against FFmpeg's raw decode to /dev/null, and optionally (d) the peak
-/// memory of segment runs on synthetic videos of several lengths.
+/// and 16, (c) our decoder against FFmpeg's raw decode to /dev/null, optionally (d) the peak
+/// memory of segment runs on synthetic videos of several lengths, and (f) how full the model
+/// calls of (a) were (crops per call) against a second segment run with per-frame batches: with
+/// every box used, crops of consecutive frames share calls, which is what keeps a GPU busy.
 /// </summary>
 public static class ThroughputBench
 {
@@ -33,10 +35,14 @@ public static class ThroughputBench
         cancellationToken.ThrowIfCancellationRequested();
         double decode = DecodeSeconds(video, cancellationToken);
 
+        var segment = new SegmentOptions(video, boxesFile, Path.Combine(scratch, "segment"), "sam", model) { Threads = threads, Device = device };
         var clock = Stopwatch.StartNew();
-        var report = SegmentJob.Run(new SegmentOptions(video, boxesFile, Path.Combine(scratch, "segment"), "sam", model) { Threads = threads, Device = device }, cancellationToken: cancellationToken);
+        var report = SegmentJob.Run(segment, cancellationToken: cancellationToken);
         double endToEnd = clock.Elapsed.TotalSeconds;
         int chosen = report.Batching?.Size ?? 1;
+        clock.Restart();
+        var perFrame = SegmentJob.Run(segment with { OutputDirectory = Path.Combine(scratch, "segment-per-frame"), AcrossFrames = false }, cancellationToken: cancellationToken);
+        var calls = (SegmentCalls.Of(report, endToEnd), SegmentCalls.Of(perFrame, clock.Elapsed.TotalSeconds));
 
         using var loaded = SamModel.Load(model ?? SegmenterFactory.DefaultModelFolder, threads, ExecutionDevice.Parse(device));
         var defaults = SamOptions.FromManifest(loaded.Manifest);
@@ -52,7 +58,8 @@ public static class ThroughputBench
         }
 
         var peakMemory = memory is { } m ? PeakMemoryMB(m.FrameCounts, m.Satvidseg, model, threads, device, scratch, cancellationToken) : new SortedDictionary<int, double>();
-        return new ThroughputResult(report.Segmenter, report.Frames, report.ObjectFrames, endToEnd, report.StageSeconds, chosen, modelSeconds, decode, raw, peakMemory);
+        return new ThroughputResult(report.Segmenter, report.Frames, report.ObjectFrames, endToEnd, report.StageSeconds, chosen, modelSeconds, decode, raw, peakMemory)
+            { Calls = calls.Item1, PerFrameCalls = calls.Item2 };
     }
 
     // Crops are prepared outside the clock; only the encoder and decoder calls are timed.

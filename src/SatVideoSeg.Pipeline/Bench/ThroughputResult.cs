@@ -16,6 +16,12 @@ public sealed record ThroughputResult(
     int ChosenBatchSize, IReadOnlyDictionary<int, double> ModelSecondsByBatch, double DecodeSeconds, double FfmpegRawSeconds,
     IReadOnlyDictionary<int, double> PeakMemoryMBByFrames)
 {
+    /// <summary>How full the model calls of the segment run (a) were.</summary>
+    public SegmentCalls? Calls { get; init; }
+
+    /// <summary>The same run with each frame's crops in calls of their own (`segment --per-frame-batches`).</summary>
+    public SegmentCalls? PerFrameCalls { get; init; }
+
     /// <summary>Model time at the automatically chosen batch size.</summary>
     public double ModelSeconds => ModelSecondsByBatch[ChosenBatchSize];
 

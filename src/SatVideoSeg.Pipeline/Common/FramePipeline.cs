@@ -30,7 +30,19 @@ public sealed class FramePipeline<TResult>(StageTimer timer, int capacity = 4)
     /// <param name="process">Called once per frame, in order, on one thread.</param>
     /// <param name="write">Called once per result, in order, on one thread.</param>
     /// <param name="cancellationToken">Stops every stage.</param>
-    public void Run(IEnumerable<Frame> frames, Func<Frame, TResult> process, Action<TResult> write, CancellationToken cancellationToken)
+    public void Run(IEnumerable<Frame> frames, Func<Frame, TResult> process, Action<TResult> write, CancellationToken cancellationToken) =>
+        Run(frames, decoded => decoded.Select(process), write, cancellationToken);
+
+    /// <summary>
+    /// Runs the three stages to completion, the process stage over the stream of decoded frames:
+    /// it may read frames ahead of the result it hands on (cross-frame batching), as long as it
+    /// hands on results in frame order.
+    /// </summary>
+    /// <param name="frames">The decode stage: frames in order (enumerated on its own thread, timed as "decode").</param>
+    /// <param name="process">Turns the decoded frames, in order, into results, in order; enumerated on one thread.</param>
+    /// <param name="write">Called once per result, in order, on one thread.</param>
+    /// <param name="cancellationToken">Stops every stage.</param>
+    public void Run(IEnumerable<Frame> frames, Func<IEnumerable<Frame>, IEnumerable<TResult>> process, Action<TResult> write, CancellationToken cancellationToken)
     {
         using var all = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = all.Token;
@@ -47,7 +59,7 @@ public sealed class FramePipeline<TResult>(StageTimer timer, int capacity = 4)
             })),
             Task.Run(() => Stage(all, processed.Writer, () =>
             {
-                foreach (var frame in Drain(decoded.Reader, token)) Put(processed, process(frame), _processed, token);
+                foreach (var result in process(Drain(decoded.Reader, token))) Put(processed, result, _processed, token);
             })),
             Task.Run(() => Stage<TResult>(all, null, () =>
             {

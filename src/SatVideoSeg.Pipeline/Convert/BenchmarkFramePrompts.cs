@@ -20,21 +20,25 @@ internal sealed class BenchmarkFramePrompts(ILookup<int, BenchmarkBox> boxes, IR
     /// <inheritdoc />
     public IReadOnlyList<ObjectPrompt> PromptsFor(Frame frame)
     {
-        var prompts = new List<ObjectPrompt>();
         foreach (var b in boxes[frame.Index])
         {
             var clipped = b.Box.ClipTo(frame.Width, frame.Height);
-            if (clipped.IsEmpty || clipped.ToPixelRect().IsEmpty)
-            {
-                flags["boxesOutsideFrame"]++;
-                continue;
-            }
-            if (clipped != b.Box) flags["boxesClipped"]++;
-            var (id, cls) = objects[b.TrackId];
-            prompts.Add(new ObjectPrompt(id, cls, clipped));
+            if (Outside(clipped)) flags["boxesOutsideFrame"]++;
+            else if (clipped != b.Box) flags["boxesClipped"]++;
         }
-        return prompts;
+        return Planned(frame);
     }
+
+    /// <summary>The frame's prompts, counting nothing: what <see cref="PromptsFor"/> returns (cross-frame batching reads them ahead).</summary>
+    public IReadOnlyList<ObjectPrompt> Planned(Frame frame) =>
+    [
+        .. boxes[frame.Index]
+            .Select(b => (b.TrackId, Clipped: b.Box.ClipTo(frame.Width, frame.Height)))
+            .Where(b => !Outside(b.Clipped))
+            .Select(b => new ObjectPrompt(objects[b.TrackId].Id, objects[b.TrackId].Class, b.Clipped)),
+    ];
+
+    private static bool Outside(Core.Geometry.BoxXyxy clipped) => clipped.IsEmpty || clipped.ToPixelRect().IsEmpty;
 
     /// <inheritdoc />
     public IReadOnlyList<SegmentedObject> Link(int frameIndex, IReadOnlyList<SegmentedObject> resolved) => resolved;

@@ -61,12 +61,14 @@ internal sealed class SequenceConverter(ConvertOptions options, ISegmenter segme
         // 2. Prompts (the frame's boxes clipped to the frame; boxes wholly outside skipped and
         // counted), segmented and made disjoint: the same per-frame steps as `segment`.
         var prompts = new BenchmarkFramePrompts(boxesByFrame, tracks.ToDictionary(t => t.SourceId, t => (t.Id, t.Class)), flags);
+        // Prompts never depend on earlier frames here: crops of consecutive frames share model calls.
+        var timer = new StageTimer();
         var frameSegmenter = new FrameSegmenter(prompts, appearance: null, journal: null, () => segmenter,
-            backward: new Dictionary<int, IReadOnlyList<SegmentedObject>>(), forward: true, new StageTimer());
-        foreach (var frame in source.ReadFrames(cancellationToken))
+            backward: new Dictionary<int, IReadOnlyList<SegmentedObject>>(), forward: true, timer, new CrossFrameBatching(prompts.Planned, journal: null, timer));
+        foreach (var (frame, detections) in frameSegmenter.ProcessAll(source.ReadFrames(cancellationToken), cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var segmented = frameSegmenter.Process(frame, cancellationToken).Objects;
+            var segmented = detections.Objects;
 
             // 3. Quality: empty masks, low predicted IoU, masks filling little of their box.
             var kept = new List<SegmentedObject>();

@@ -9,7 +9,7 @@ namespace SatVideoSeg.Pipeline.Segment;
 
 /// <summary>
 /// One frame's journey through a segment run, in frame order (each frame's prompts depend on the
-/// previous frame's links). Read <see cref="Process"/> top to bottom:
+/// previous frame's links). Read <see cref="ProcessFrame"/> top to bottom:
 /// 1. predict: end the tracks the frame shows gone (annotation says so, or predicted out of the
 ///    frame), then prompt with the scheduled boxes, and each live track's Kalman-predicted box where it has none;
 /// 2. measure: the appearance step moves predicted prompts to where the track's look matches;
@@ -24,6 +24,8 @@ namespace SatVideoSeg.Pipeline.Segment;
 /// With <see cref="Propagation.Backward"/> steps 1-7 do not run: every mask comes from the backward pass.
 /// The one segment-then-link loop: `segment` runs it with <see cref="TrackedPromptSource"/>,
 /// `convert` with the benchmark's boxes (no appearance step, no journal, no linking).
+/// With <paramref name="batching"/> (<see cref="ProcessAll"/>), step 3 takes the masks segmented
+/// ahead with the crops of the next frames; every other step runs per frame, in order, as without.
 /// </summary>
 public sealed class FrameSegmenter(
     IFramePrompts prompter,
@@ -32,20 +34,30 @@ public sealed class FrameSegmenter(
     Func<ISegmenter> segmenter,
     IReadOnlyDictionary<int, IReadOnlyList<SegmentedObject>> backward,
     bool forward,
-    StageTimer timer)
+    StageTimer timer,
+    CrossFrameBatching? batching = null)
 {
     /// <summary>Frames replayed from the journal so far.</summary>
     public int Replayed { get; private set; }
 
+    /// <summary>Every frame of <paramref name="frames"/>, in order, with its linked, non-overlapping objects (<see cref="Process"/>, after cross-frame batching where given).</summary>
+    public IEnumerable<(Frame Frame, FrameDetections Detections)> ProcessAll(IEnumerable<Frame> frames, CancellationToken cancellationToken)
+    {
+        var ahead = batching is not null && forward ? batching.SegmentAhead(frames, segmenter, cancellationToken) : frames.Select(f => (f, (SegmentedAhead?)null));
+        foreach (var (frame, segmented) in ahead) yield return (frame, ProcessFrame(frame, segmented, cancellationToken));
+    }
+
     /// <summary>The frame's linked, non-overlapping objects.</summary>
-    public FrameDetections Process(Frame frame, CancellationToken cancellationToken)
+    public FrameDetections Process(Frame frame, CancellationToken cancellationToken) => ProcessFrame(frame, null, cancellationToken);
+
+    private FrameDetections ProcessFrame(Frame frame, SegmentedAhead? ahead, CancellationToken cancellationToken)
     {
         IReadOnlyList<SegmentedObject> linked = [];
         if (forward)
         {
             var prompts = Predict(frame);
             prompts = Measure(frame, prompts);
-            var (segmented, replayed) = SegmentOrReplay(frame, prompts, cancellationToken);
+            var (segmented, replayed) = SegmentOrReplay(frame, prompts, ahead, cancellationToken);
             var resolved = Resolve(segmented);
             linked = Link(frame, resolved);
             CarryMemory(frame.Index, replayed);
@@ -59,7 +71,7 @@ public sealed class FrameSegmenter(
     private IReadOnlyList<ObjectPrompt> Measure(Frame frame, IReadOnlyList<ObjectPrompt> prompts) =>
         appearance is null ? prompts : timer.Time("appearance", () => appearance.Correct(frame, prompts));
 
-    private (IReadOnlyList<SegmentedObject> Objects, bool Replayed) SegmentOrReplay(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken)
+    private (IReadOnlyList<SegmentedObject> Objects, bool Replayed) SegmentOrReplay(Frame frame, IReadOnlyList<ObjectPrompt> prompts, SegmentedAhead? ahead, CancellationToken cancellationToken)
     {
         if (journal?.TryReplay(frame.Index, prompts, frame.Width, frame.Height) is { } replayed)
         {
@@ -68,7 +80,8 @@ public sealed class FrameSegmenter(
         }
         var model = segmenter(); // segment's waits for the load on the first frame, outside the "segment" clock
         // A frame without prompts has nothing to segment (a whole-frame model would still encode it).
-        IReadOnlyList<SegmentedObject> segmented = prompts.Count == 0 ? [] : timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
+        IReadOnlyList<SegmentedObject> segmented = prompts.Count == 0 ? []
+            : ahead?.For(frame.Index, prompts) ?? timer.Time("segment", () => model.Segment(frame, prompts, cancellationToken));
         if (journal is not null) timer.Time("journal", () => journal.Record(frame.Index, prompts, segmented));
         return (segmented, false);
     }

@@ -50,26 +50,28 @@ public static class SegmentJob
         // the 90-frame sample); a broken model then fails the run at its first frame.
         using var segmenter = new BackgroundLoad<ISegmenter>(() => timer.Time("load", () =>
             SegmenterFactory.Create(options.Segmenter, options.Model, options.Threads, options.Device, options.BatchSize, timer,
-                predictedPrompts: !options.Schedule.IsDense)));
+                SessionSettings.Default with { GpuMemLimitBytes = (long)options.GpuMemLimitMiB << 20 }, predictedPrompts: !options.Schedule.IsDense)));
         using var source = Open(options);
         var inputs = SegmentInputs.Read(options, source.Info);
         var earlier = RunBackward(options, source, inputs, segmenter, cancellationToken);
 
         output.Create();
         using var journal = SegmentJournal.Open(options.OutputDirectory, SegmentJournalKey.For(options), options.Resume);
+        var batching = CrossFrameBatching.ForSegment(options, inputs, journal, timer);
         var frameSegmenter = new FrameSegmenter(inputs.Prompter, inputs.Appearance, journal, () => segmenter.Value, earlier,
-            options.Propagate != Propagation.Backward, timer);
+            options.Propagate != Propagation.Backward, timer, batching);
         // Declared before the writer, so disposed after it: a failed run's staged files go last.
         using var staged = new StagedOutputs(ownsDestinations: true); // the folder's lock
         using var writer = new RunWriter(options, source.Info, staged, inputs.MotsIds, timer, progress);
 
         // Segmenting and linking stay in frame order on one thread (each frame's prompts depend on
-        // the previous frame's links); decoding and writing overlap with them.
+        // the previous frame's links; with every box used, the model reads frames ahead, but linking
+        // still goes frame by frame); decoding and writing overlap with them.
         var pipeline = new FramePipeline<(Frame Frame, FrameDetections Detections)>(timer);
         try
         {
             pipeline.Run(VideoErrors.AsJobErrors(source.ReadFrames(cancellationToken)),
-                frame => (frame, frameSegmenter.Process(frame, cancellationToken)),
+                decoded => frameSegmenter.ProcessAll(decoded, cancellationToken),
                 result => writer.Write(result.Frame, result.Detections),
                 cancellationToken);
             // A folder's length was checked before the run (its skipped damaged frames still count); a
@@ -85,7 +87,7 @@ public static class SegmentJob
             throw;
         }
         writer.Complete();
-        return Publish(options, Summarise(options, segmenter.Value, source, inputs, frameSegmenter, writer, timer, pipeline.QueueDepths()), staged, writer);
+        return Publish(options, Summarise(options, segmenter.Value, source, inputs, frameSegmenter, batching is not null, writer, timer, pipeline.QueueDepths()), staged, writer);
     }
 
     // Stages ids.json (where ids were renumbered), run.json and report.html beside the writer's
@@ -108,13 +110,14 @@ public static class SegmentJob
     private static void Validate(SegmentOptions options)
     {
         if (options.BoxesEvery < 1) throw new JobException($"--boxes-every {options.BoxesEvery}: give 1 (every box) or more");
+        if (options.GpuMemLimitMiB < 0) throw new JobException($"--gpu-mem-limit {options.GpuMemLimitMiB}: give MiB, 0 for no cap");
         if (options.InitOnly && options.BoxesEvery > 1) throw new JobException($"--init-only and --boxes-every {options.BoxesEvery} exclude each other: give one");
         SegmenterFactory.Validate(options.Segmenter, options.BatchSize);
     }
 
     // run.json: what ran, on what, how it was prompted and linked, and where the time went.
     private static SegmentReport Summarise(SegmentOptions options, ISegmenter segmenter, IFrameSource source, SegmentInputs inputs,
-        FrameSegmenter frameSegmenter, RunWriter writer, StageTimer timer, IReadOnlyDictionary<string, QueueGauge.Stats> queueDepths)
+        FrameSegmenter frameSegmenter, bool acrossFrames, RunWriter writer, StageTimer timer, IReadOnlyDictionary<string, QueueGauge.Stats> queueDepths)
     {
         var prompter = inputs.Prompter;
         return new SegmentReport
@@ -139,7 +142,7 @@ public static class SegmentJob
                 .ToArray(),
             StageSeconds = timer.Seconds(),
             QueueDepths = queueDepths,
-            Batching = segmenter is SamSegmenter sam ? BatchingReport.Of(sam) : null,
+            Batching = segmenter is SamSegmenter sam ? BatchingReport.Of(sam, acrossFrames) : null,
             Prompting = new
             {
                 boxes = options.Schedule.ToString(),

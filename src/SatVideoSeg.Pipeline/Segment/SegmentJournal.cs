@@ -94,13 +94,20 @@ public sealed class SegmentJournal : IDisposable
     /// <summary>The recorded output of a frame when it was recorded with exactly these prompts; null otherwise.</summary>
     public IReadOnlyList<SegmentedObject>? TryReplay(int frameIndex, IReadOnlyList<ObjectPrompt> prompts, int width, int height)
     {
-        if (!_replay.TryGetValue(frameIndex, out var recorded) || recorded.Prompts != PromptsHash(prompts)) return null;
-        if (_memoryLive || (frameIndex >= _firstMemoryFrame && frameIndex > (_snapshot?.Frame ?? -1))) return null; // the memory after it is not saved
+        if (!Holds(frameIndex, prompts)) return null;
+        var recorded = _replay[frameIndex];
         return prompts.Select((p, i) =>
         {
             var o = recorded.Objects[i];
             return new SegmentedObject(p, CocoRle.FromCompressedString(o.Rle, height, width).Decode(), o.PredictedIoU, o.Stability);
         }).ToArray();
+    }
+
+    /// <summary>Whether <see cref="TryReplay"/> would replay the frame now (without decoding its masks).</summary>
+    public bool Holds(int frameIndex, IReadOnlyList<ObjectPrompt> prompts)
+    {
+        if (!_replay.TryGetValue(frameIndex, out var recorded) || recorded.Prompts != PromptsHash(prompts)) return false;
+        return !(_memoryLive || (frameIndex >= _firstMemoryFrame && frameIndex > (_snapshot?.Frame ?? -1))); // the memory after it is not saved
     }
 
     /// <summary>Appends a frame's segmenter output for its prompts and flushes it to the OS (it survives the process being killed).</summary>

@@ -24,6 +24,19 @@ public sealed record SegmentOptions(string Input, string Boxes, string OutputDir
     /// <summary>Object crops per encoder/decoder call (0 = measured on the first frames and chosen automatically).</summary>
     public int BatchSize { get; init; }
 
+    /// <summary>
+    /// Let crops of consecutive frames share model calls where no prompt depends on an earlier
+    /// frame's masks (every box used; <see cref="CrossFrameBatching"/>). False: each frame's crops in
+    /// calls of their own (`--per-frame-batches`, for speed comparisons: the masks are the same).
+    /// </summary>
+    public bool AcrossFrames { get; init; } = true;
+
+    /// <summary>
+    /// CUDA only: cap of ONNX Runtime's GPU memory arena in MiB (0 = no cap), for a GPU shared with
+    /// other work. The automatic batch size then stops at the last size that fits under it.
+    /// </summary>
+    public int GpuMemLimitMiB { get; init; }
+
     /// <summary>Box file layout (auto-detected by default).</summary>
     public BoxFileFormat BoxFormat { get; init; } = BoxFileFormat.Auto;
 

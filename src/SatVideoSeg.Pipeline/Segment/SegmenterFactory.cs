@@ -41,13 +41,14 @@ public static class SegmenterFactory
     /// <param name="device">"cpu", "cuda", "cuda:N" or "auto".</param>
     /// <param name="batchSize">Crops per model call (0 = measured and chosen automatically).</param>
     /// <param name="timer">Receives the sam segmenters' "crop", "model" and "paste" seconds.</param>
+    /// <param name="settings">I/O binding and CUDA provider options (<see cref="SessionSettings.Default"/> when null).</param>
     /// <param name="predictedPrompts">
     /// Whether some prompts will be predicted from tracks (sparse boxes). Only those are offered mask
     /// memory, so without them a memory model keeps no logits: nothing to copy per object, and nothing
     /// a resumed run must wait for a memory snapshot to restore.
     /// </param>
     public static ISegmenter Create(string name, string? model, int threads = 0, string device = "cpu", int batchSize = 0, StageTimer? timer = null,
-        bool predictedPrompts = false)
+        SessionSettings? settings = null, bool predictedPrompts = false)
     {
         Validate(name, batchSize);
         switch (name)
@@ -55,7 +56,7 @@ public static class SegmenterFactory
             case "box": return new BoxSegmenter();
             case "grabcut": return new GrabCutSegmenter();
         }
-        var loaded = LoadModel(model, threads, device);
+        var loaded = LoadModel(model, threads, device, settings);
         var manifest = SamOptions.FromManifest(loaded.Manifest);
         var defaults = manifest with { BatchSize = batchSize, MaskMemory = manifest.MaskMemory && predictedPrompts };
         var crop = defaults.Crop;

@@ -13,11 +13,13 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// <summary>
 /// Segments box prompts with a SAM-family ONNX model. In crop mode (ROS-SAM) each object gets a
 /// square crop centred on its box, upsampled to the encoder size, one object per inference; crops
-/// of a frame go through the encoder and decoder in batches where the model has a batch axis
-/// (same results as one by one). In whole-frame mode the frame is encoded once and every prompt
-/// reuses the embedding. Masks are taken from low_res_masks resampled straight into the frame.
+/// go through the encoder and decoder in batches where the model has a batch axis (same results
+/// as one by one), of one frame (<see cref="Segment"/>) or of several
+/// (<see cref="SegmentFrames"/>, in SamSegmenter.CrossFrame.cs). In whole-frame mode the frame is
+/// encoded once and every prompt reuses the embedding. Masks are taken from low_res_masks
+/// resampled straight into the frame.
 /// </summary>
-public sealed class SamSegmenter : ISegmenter
+public sealed partial class SamSegmenter : ICrossFrameSegmenter
 {
     private readonly SamModel _model;
     private readonly bool _ownsModel;
@@ -38,6 +40,7 @@ public sealed class SamSegmenter : ISegmenter
         _timer = timer;
         Options = options;
         _preprocessor = new ImagePreprocessor(model.Manifest, options.Bicubic);
+        Tuner = new BatchSizeTuner(MemoryBudget.ForThisProcess(), BatchSizeTuner.MaxFor(model.Device));
         // Loads OpenCV's native library (and the ~70 GTK/X11 libraries it links) now, on the thread
         // that loads the model while FFmpeg starts, instead of at the first crop: 0.15 s of a fresh
         // `segment`, measured with strace on the 90-frame sample (README, "Startup").
@@ -48,7 +51,7 @@ public sealed class SamSegmenter : ISegmenter
     public SamOptions Options { get; }
 
     /// <summary>Measures and picks the batch size when <see cref="SamOptions.BatchSize"/> is 0 (automatic).</summary>
-    public BatchSizeTuner Tuner { get; } = new(MemoryBudget.ForThisProcess());
+    public BatchSizeTuner Tuner { get; }
 
     /// <inheritdoc />
     public string Name => $"sam:{_model.Manifest.Name}:{Options.Describe()}";
@@ -61,31 +64,9 @@ public sealed class SamSegmenter : ISegmenter
         return Options.NegativePoints ? NegativePointRefiner.Refine(frame, prompts, results, p => SegmentCrops(frame, p, cancellationToken)) : results;
     }
 
-    private SegmentedObject[] SegmentCrops(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken)
-    {
-        var results = new SegmentedObject[prompts.Count];
-        using var batches = PrepareCrops(frame, prompts).GetEnumerator();
-        long start = Stopwatch.GetTimestamp();
-        while (batches.MoveNext())
-        {
-            using var batch = batches.Current;
-            cancellationToken.ThrowIfCancellationRequested();
-            long prepared = Stopwatch.GetTimestamp();
-            var output = Infer(batch);
-            long inferred = Stopwatch.GetTimestamp();
-            Paste(batch, output, frame, results);
-            _tensors.Return(output.Iou.Data);
-            _tensors.Return(output.LowRes.Data);
-            long pasted = Stopwatch.GetTimestamp();
-            // The resident memory after the call: ONNX Runtime's arena keeps what the call needed.
-            if (Options.BatchSize == 0 && !Tuner.Settled) Tuner.Record(batch.Prompts.Count, Stopwatch.GetElapsedTime(prepared, inferred).TotalSeconds, Environment.WorkingSet);
-            _timer?.Add("crop", Stopwatch.GetElapsedTime(start, prepared));
-            _timer?.Add("model", Stopwatch.GetElapsedTime(prepared, inferred));
-            _timer?.Add("paste", Stopwatch.GetElapsedTime(inferred, pasted));
-            start = pasted;
-        }
-        return results;
-    }
+    // A frame's crops in batches of EffectiveBatchSize, in prompt order: the cross-frame path given one frame.
+    private SegmentedObject[] SegmentCrops(Frame frame, IReadOnlyList<ObjectPrompt> prompts, CancellationToken cancellationToken) =>
+        [.. SegmentFramesInBatches([new PromptedFrame(frame, prompts)], LookAhead.Default, cancellationToken).Single().Objects];
 
     /// <summary>Crop batch size in use: 1 where the model has no batch axis, else the option, or the tuner's choice when it is 0 (automatic).</summary>
     public int EffectiveBatchSize => !(_model.EncoderBatchable && _model.DecoderBatchable) ? 1 : Options.BatchSize > 0 ? Options.BatchSize : Tuner.Current;
@@ -97,30 +78,39 @@ public sealed class SamSegmenter : ISegmenter
     /// </summary>
     public IEnumerable<CropBatch> PrepareCrops(Frame frame, IReadOnlyList<ObjectPrompt> prompts)
     {
-        int s = _model.Manifest.InputSize;
         int batch = EffectiveBatchSize;
         using var pinned = PinnedMat.Of(frame);
         for (int start = 0; start < prompts.Count; start += batch)
         {
             int n = Math.Min(batch, prompts.Count - start);
-            var windows = new CropWindow[n];
+            var batchPrompts = prompts.Skip(start).Take(n).ToArray();
             var images = _tensors.Rent(n * _preprocessor.ImageSize);
-            for (int i = 0; i < n; i++)
-            {
-                windows[i] = Options.Crop.WindowFor(prompts[start + i].Box, frame.Width, frame.Height, s);
-                _preprocessor.WriteCrop(pinned.Mat, windows[i], images.AsSpan(i * _preprocessor.ImageSize, _preprocessor.ImageSize));
-            }
-            var points = Enumerable.Range(0, n).Select(i => PromptPoints.ForCrop(prompts[start + i], windows[i], s)).ToArray();
-            for (int i = 0; i < n; i++)
-            {
-                if (prompts[start + i].Memory is not { } previous) continue;
-                // The track's last low-res logits as SAM's mask_input: where they were in the frame
-                // (feedback), or moved with the crop, which follows the object (memory).
-                if (Options.MaskFeedback) points[i].MaskInput = previous.ResampleTo(windows[i].Rect);
-                else if (Options.MaskMemory && prompts[start + i].Source == PromptSource.Predicted) points[i].MaskInput = previous.FollowedTo(windows[i].Rect);
-            }
-            yield return new CropBatch(start, prompts.Skip(start).Take(n).ToArray(), windows, new Tensor(images, [n, 3, s, s]), points) { ImagePool = _tensors };
+            var crops = batchPrompts.Select((p, i) => WriteCrop(pinned, frame, p, images.AsSpan(i * _preprocessor.ImageSize, _preprocessor.ImageSize))).ToArray();
+            yield return NewBatch(start, batchPrompts, crops, images);
         }
+    }
+
+    // Cuts, resizes and normalises one prompt's crop into image; returns its window and decoder points.
+    private (CropWindow Window, PromptPoints Points) WriteCrop(PinnedMat pinned, Frame frame, ObjectPrompt prompt, Span<float> image)
+    {
+        int s = _model.Manifest.InputSize;
+        var window = Options.Crop.WindowFor(prompt.Box, frame.Width, frame.Height, s);
+        _preprocessor.WriteCrop(pinned.Mat, window, image);
+        var points = PromptPoints.ForCrop(prompt, window, s);
+        // The track's last low-res logits as SAM's mask_input: where they were in the frame
+        // (feedback), or moved with the crop, which follows the object (memory).
+        if (prompt.Memory is { } previous)
+        {
+            if (Options.MaskFeedback) points.MaskInput = previous.ResampleTo(window.Rect);
+            else if (Options.MaskMemory && prompt.Source == PromptSource.Predicted) points.MaskInput = previous.FollowedTo(window.Rect);
+        }
+        return (window, points);
+    }
+
+    private CropBatch NewBatch(int start, ObjectPrompt[] prompts, (CropWindow Window, PromptPoints Points)[] crops, float[] images)
+    {
+        int s = _model.Manifest.InputSize;
+        return new CropBatch(start, prompts, crops.Select(c => c.Window).ToArray(), new Tensor(images, [prompts.Length, 3, s, s]), crops.Select(c => c.Points).ToArray()) { ImagePool = _tensors };
     }
 
     /// <summary>Step 2 of crop mode: the encoder and decoder on one batch (the model's time alone). The outputs' arrays come from the segmenter's pool; segmenting returns them after pasting, other callers may simply drop them.</summary>
@@ -133,20 +123,20 @@ public sealed class SamSegmenter : ISegmenter
     /// <summary>Step 3 of crop mode: resamples each crop's low-res logits into the frame.</summary>
     public void Paste(CropBatch batch, (Tensor Iou, Tensor LowRes) output, Frame frame, SegmentedObject[] results)
     {
+        for (int i = 0; i < batch.Windows.Length; i++) results[batch.Start + i] = PasteOne(batch, output, i, frame);
+    }
+
+    // The mask of a batch's crop i, resampled into its frame.
+    private SegmentedObject PasteOne(CropBatch batch, (Tensor Iou, Tensor LowRes) output, int i, Frame frame)
+    {
         int size = (int)output.LowRes.Shape[^1];
-        for (int i = 0; i < batch.Windows.Length; i++)
-        {
-            var w = batch.Windows[i];
-            var sampler = new LogitSampler(w.X, w.Y, (double)size / w.Side, (double)size / w.Side);
-            var segmented = ToObject(batch.Prompts[i], output.Iou, output.LowRes, i, sampler, w.InsideFrame(frame.Width, frame.Height), frame);
-            if (Options.MaskFeedback || Options.MaskMemory)
-            {
-                int k = (int)output.LowRes.Shape[1];
-                var logits = output.LowRes.Data.AsSpan(i * k * size * size, size * size).ToArray();
-                segmented = segmented with { Memory = new MaskLogits(logits, size, w.Rect) };
-            }
-            results[batch.Start + i] = segmented;
-        }
+        var w = batch.Windows[i];
+        var sampler = new LogitSampler(w.X, w.Y, (double)size / w.Side, (double)size / w.Side);
+        var segmented = ToObject(batch.Prompts[i], output.Iou, output.LowRes, i, sampler, w.InsideFrame(frame.Width, frame.Height), frame);
+        if (!Options.MaskFeedback && !Options.MaskMemory) return segmented;
+        int k = (int)output.LowRes.Shape[1];
+        var logits = output.LowRes.Data.AsSpan(i * k * size * size, size * size).ToArray();
+        return segmented with { Memory = new MaskLogits(logits, size, w.Rect) };
     }
 
     private SegmentedObject[] SegmentWholeFrame(Frame frame, IReadOnlyList<ObjectPrompt> prompts)

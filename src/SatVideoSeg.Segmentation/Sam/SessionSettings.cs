@@ -15,9 +15,9 @@ namespace SatVideoSeg.Segmentation.Sam;
 /// <param name="ConvSearch">
 /// cuDNN's convolution algorithm search: "heuristic" (default here), "exhaustive" (ONNX Runtime's
 /// default) or "default". Exhaustive benchmarks every algorithm of every convolution on each new
-/// input shape; `segment` sees many shapes (each frame's last, partial batch; the batch-size
-/// tuner's candidates 1, 2, 4, ... 32), so it would search again and again in a run, and sat-unet
-/// is all convolutions. Heuristic picks from cuDNN's heuristics at no search cost.
+/// input shape; `segment` sees many shapes (each frame's or run's last, partial batch; the
+/// batch-size tuner's candidates 1, 2, 4, ... 256 on CUDA), so it would search again and again in
+/// a run, and sat-unet is all convolutions. Heuristic picks from cuDNN's heuristics at no search cost.
 /// </param>
 /// <param name="GpuMemLimitBytes">Cap of the CUDA memory arena in bytes (0 = no cap, ONNX Runtime's default): for a GPU shared with other work.</param>
 /// <param name="ArenaSameAsRequested">

@@ -94,7 +94,7 @@ public class CliTests
         var (code, output, errors) = Run("bench", "throughput", "--video", video, "--boxes", boxes, "--model", SamModelFactAttribute.Folder, "--threads", "1");
 
         Assert.True(code == 0, errors);
-        foreach (var row in new[] { "(a) end to end", "(b) ONNX Runtime alone", "(c) decode vs ffmpeg raw", "(e) model alone by batch size", "batch 1 vs automatic" })
+        foreach (var row in new[] { "(a) end to end", "(b) ONNX Runtime alone", "(c) decode vs ffmpeg raw", "(e) model alone by batch size", "batch 1 vs automatic", "(f) crops per model call", "segment --per-frame-batches" })
             Assert.Contains(row, output);
         Assert.Contains($"{TestVideo.Frames} / {2 * TestVideo.Frames}", output);
     }

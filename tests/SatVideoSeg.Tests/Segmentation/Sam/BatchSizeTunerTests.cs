@@ -6,9 +6,9 @@ public class BatchSizeTunerTests
 {
     // Feeds the tuner calls of its current size (capped by objects per frame) that cost
     // fixedMs per call plus perObjectMs per object, until it settles.
-    private static BatchSizeTuner Tune(double fixedMs, double perObjectMs, int objectsPerFrame = 100)
+    private static BatchSizeTuner Tune(double fixedMs, double perObjectMs, int objectsPerFrame = 1000, int maxBatchSize = BatchSizeTuner.CpuMaxBatchSize)
     {
-        var tuner = new BatchSizeTuner();
+        var tuner = new BatchSizeTuner(maxBatchSize: maxBatchSize);
         for (int call = 0; call < 1000 && !tuner.Settled; call++)
         {
             int n = Math.Min(tuner.Current, objectsPerFrame);
@@ -24,7 +24,7 @@ public class BatchSizeTunerTests
         var tuner = Tune(fixedMs: 10, perObjectMs: 0.1);
 
         Assert.True(tuner.Settled);
-        Assert.Equal(BatchSizeTuner.MaxBatchSize, tuner.Current);
+        Assert.Equal(BatchSizeTuner.CpuMaxBatchSize, tuner.Current);
         Assert.Equal([1, 2, 4, 8, 16, 32], tuner.Measured.Keys.Order());
     }
 
@@ -100,6 +100,80 @@ public class BatchSizeTunerTests
         for (int call = 0; call < 1000 && !tuner.Settled; call++) tuner.Record(tuner.Current, (10 + 0.1 * tuner.Current) / 1000);
 
         Assert.False(tuner.LimitedByMemory);
-        Assert.Equal(BatchSizeTuner.MaxBatchSize, tuner.Current);
+        Assert.Equal(BatchSizeTuner.CpuMaxBatchSize, tuner.Current);
+    }
+
+    [Fact]
+    public void On_A_Gpu_The_Search_Goes_On_Up_To_256_Crops_Per_Call()
+    {
+        var tuner = Tune(fixedMs: 2.7, perObjectMs: 0.074, maxBatchSize: BatchSizeTuner.MaxFor(new ExecutionDevice(Cuda: true, DeviceId: 0)));
+
+        Assert.Equal(BatchSizeTuner.GpuMaxBatchSize, tuner.Current);
+        Assert.Equal([1, 2, 4, 8, 16, 32, 64, 128, 256], tuner.Measured.Keys.Order());
+        Assert.Equal(BatchSizeTuner.CpuMaxBatchSize, BatchSizeTuner.MaxFor(ExecutionDevice.Cpu));
+    }
+
+    // Runs a GPU-like search in which calls of failAt crops or more run out of device memory;
+    // returns the tuner and the sizes of every call made, the re-run included.
+    private static (BatchSizeTuner Tuner, List<int> Calls) SearchWithDeviceMemoryFor(int failAt)
+    {
+        var tuner = new BatchSizeTuner(maxBatchSize: BatchSizeTuner.GpuMaxBatchSize);
+        var calls = new List<int>();
+        for (int call = 0; call < 1000 && !tuner.Settled; call++)
+        {
+            int n = tuner.Current;
+            if (n >= failAt && tuner.EndSearchOnOutOfMemory(n, "BFCArena::AllocateRawInternal Available memory of 1048576 is smaller than requested bytes of 4194304"))
+            {
+                for (int left = n; left > 0; left -= tuner.Current) calls.Add(Math.Min(tuner.Current, left));
+                continue;
+            }
+            calls.Add(n);
+            tuner.Record(n, (2.7 + 0.074 * n) / 1000);
+        }
+        return (tuner, calls);
+    }
+
+    [Fact]
+    public void A_Call_That_Runs_Out_Of_Device_Memory_Ends_The_Search_At_The_Last_Size_That_Fit()
+    {
+        var (tuner, calls) = SearchWithDeviceMemoryFor(failAt: 64);
+
+        Assert.True(tuner.Settled);
+        Assert.True(tuner.LimitedByMemory);
+        Assert.Equal(32, tuner.Current);
+        Assert.Equal([1, 2, 4, 8, 16, 32], tuner.Measured.Keys.Order());
+        // The 64 crops of the failed call ran again as two calls of 32, and nothing ran at 64.
+        Assert.Equal([32, 32], calls.TakeLast(2));
+        Assert.DoesNotContain(64, calls);
+        Assert.Equal(new BatchOutOfMemory(64, 32, "BFCArena::AllocateRawInternal Available memory of 1048576 is smaller than requested bytes of 4194304"), tuner.OutOfMemory);
+        Assert.StartsWith("automatic batch size: a call of 64 crops ran out of memory (BFCArena", tuner.OutOfMemory!.Note);
+    }
+
+    [Fact]
+    public void Out_Of_Memory_Where_No_Smaller_Size_Has_Run_Or_After_The_Search_Is_Left_To_Fail()
+    {
+        // At size 1 nothing smaller exists: the error stands.
+        var first = new BatchSizeTuner(maxBatchSize: BatchSizeTuner.GpuMaxBatchSize);
+        Assert.False(first.EndSearchOnOutOfMemory(1, "out of memory"));
+        Assert.False(first.Settled);
+        Assert.Null(first.OutOfMemory);
+
+        // The size the search settled on failing later is not the search's to absorb.
+        var settled = Tune(fixedMs: 10, perObjectMs: 0.1);
+        Assert.False(settled.EndSearchOnOutOfMemory(settled.Current, "out of memory"));
+        Assert.Null(settled.OutOfMemory);
+        Assert.False(settled.LimitedByMemory);
+    }
+
+    [Fact]
+    public void A_Smaller_Last_Batch_That_Runs_Out_Of_Memory_Still_Ends_At_The_Last_Size_That_Fit()
+    {
+        var (tuner, _) = SearchWithDeviceMemoryFor(failAt: 64);
+        var partial = new BatchSizeTuner(maxBatchSize: BatchSizeTuner.GpuMaxBatchSize);
+        for (int call = 0; call < 1000 && partial.Current < 64; call++) partial.Record(partial.Current, (2.7 + 0.074 * partial.Current) / 1000);
+
+        // Candidate 64; a video's last 40 crops fail: 32 fit, so the search ends there.
+        Assert.True(partial.EndSearchOnOutOfMemory(40, "Failed to allocate memory for requested buffer of size 8388608"));
+        Assert.Equal(tuner.Current, partial.Current);
     }
 }
