@@ -73,7 +73,8 @@ def main():
     def counts(split):
         c = np.load(os.path.join(here, ".cache/isaid", split, "meta.npz"))["cls"]
         return ", ".join(f"{int((c == k).sum()):,} {v}" for k, v in TARGET_CLASSES.items())
-    from train import CLASS_WEIGHTS, CLASS_NAMES
+    from train import CLASS_NAMES, class_weights
+    CLASS_WEIGHTS = class_weights(args.get("class_weight"))  # the run's own (--class-weight overrides)
     synth = a.synth or next((d for d in args.get("data", []) if "isaid" not in os.path.basename(d.rstrip("/"))), os.path.join(here, ".cache/synth"))
     def synth_counts(split):
         f = os.path.join(synth, split, "meta.npz")
