@@ -29,9 +29,13 @@ def class_weights(overrides):
     w = dict(CLASS_WEIGHTS)
     for o in overrides or []:
         name, _, val = o.partition("=")
-        if name not in ids or not val:
-            raise SystemExit(f"--class-weight {o!r}: expected NAME=W with NAME one of {', '.join(ids)}")
-        w[ids[name]] = float(val)
+        try:
+            weight = float(val)
+        except ValueError:
+            weight = -1.0
+        if name not in ids or weight < 0:
+            raise SystemExit(f"--class-weight {o!r}: expected NAME=W (W >= 0) with NAME one of {', '.join(ids)}")
+        w[ids[name]] = weight
     return w
 
 
