@@ -181,6 +181,7 @@ def main(argv=None):
     ap.add_argument("--class-weight", action="append", default=[], metavar="NAME=W",
                     help="sampling weight of a class instead of CLASS_WEIGHTS' (repeatable), e.g. plane=0.40")
     a = ap.parse_args(argv)
+    weights = class_weights(a.class_weight)  # refuses a bad --class-weight before any loading
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     os.makedirs(a.out, exist_ok=True)
@@ -201,7 +202,7 @@ def main(argv=None):
     print(f"params {count_params(model)} arch={a.arch} S={a.input_size} batch={a.batch} budget={a.minutes} min", flush=True)
     val = load_val(a.data, a.input_size, a.val_per_class)
     stream = BatchStream(a.data, a.input_size, a.batch, a.seed + step, a.mask_prob if a.mask_prompt else 0.0, a.edge_prob,
-                         a.flat_prob, class_weights(a.class_weight))
+                         a.flat_prob, weights)
     loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=a.workers,
                                          persistent_workers=a.workers > 0, prefetch_factor=4 if a.workers else 2)
     budget = a.minutes * 60
