@@ -73,15 +73,16 @@ def main():
     def counts(split):
         c = np.load(os.path.join(here, ".cache/isaid", split, "meta.npz"))["cls"]
         return ", ".join(f"{int((c == k).sum()):,} {v}" for k, v in TARGET_CLASSES.items())
-    from train import CLASS_WEIGHTS, CLASS_NAMES
+    from train import CLASS_NAMES, class_weights
+    run_weights = class_weights(args.get("class_weight"))  # the run's own (--class-weight overrides)
     synth = a.synth or next((d for d in args.get("data", []) if "isaid" not in os.path.basename(d.rstrip("/"))), os.path.join(here, ".cache/synth"))
     def synth_counts(split):
         f = os.path.join(synth, split, "meta.npz")
         c = np.load(f)["cls"] if os.path.exists(f) else np.zeros(0, int)
         return ", ".join(f"{int((c == k).sum()):,} {CLASS_NAMES[k]}" for k in sorted(CLASS_NAMES) if k >= 100 and (c == k).any()) or "none"
-    used = [k for k in CLASS_WEIGHTS if k < 100 or synth_counts("train").find(CLASS_NAMES[k]) >= 0]
-    wsum = sum(CLASS_WEIGHTS[k] for k in used)
-    weights = ", ".join(f"{CLASS_NAMES[k]} {CLASS_WEIGHTS[k] / wsum:.2f}" for k in used)
+    used = [k for k in run_weights if k < 100 or synth_counts("train").find(CLASS_NAMES[k]) >= 0]
+    wsum = sum(run_weights[k] for k in used)
+    weights = ", ".join(f"{CLASS_NAMES[k]} {run_weights[k] / wsum:.2f}" for k in used)
     edge = args.get("edge_prob", 0.0)
     edge_txt = (f"\n- **Frame edges and corners**: {edge:.0%} of the training crops were cut by a simulated frame edge (half) or corner "
                 "(half), keeping 25-105% of the object along each cut axis: image and mask 0 past the edge (the engine's zero "

@@ -22,8 +22,26 @@ CLASS_WEIGHTS = {7: 0.30, 9: 0.30, 0: 0.17, 1: 0.18, 6: 0.05, 100: 0.10, 101: 0.
 CLASS_NAMES = {**TARGET_CLASSES, 100: "train", 101: "synth_plane", 102: "synth_ship", 104: "synth_car"}
 
 
+def class_weights(overrides):
+    """CLASS_WEIGHTS with --class-weight NAME=W overrides (names as in CLASS_NAMES); unnormalised,
+    CropSet.sample normalises over the classes a cache has."""
+    ids = {n: k for k, n in CLASS_NAMES.items()}
+    w = dict(CLASS_WEIGHTS)
+    for o in overrides or []:
+        name, _, val = o.partition("=")
+        try:
+            weight = float(val)
+        except ValueError:
+            weight = -1.0
+        if name not in ids or weight < 0:
+            raise SystemExit(f"--class-weight {o!r}: expected NAME=W (W >= 0) with NAME one of {', '.join(ids)}")
+        w[ids[name]] = weight
+    return w
+
+
 class CropSet:
-    def __init__(self, dirs, split):
+    def __init__(self, dirs, split, weights=None):
+        self.weights = weights or CLASS_WEIGHTS
         self.parts = []
         for d in dirs:
             p = os.path.join(d, split)
@@ -51,22 +69,23 @@ class CropSet:
 
     def sample(self, rng, n):
         keys = list(self.by_class)
-        w = np.array([CLASS_WEIGHTS.get(k, 0.1) for k in keys], dtype=np.float64)
+        w = np.array([self.weights.get(k, 0.1) for k in keys], dtype=np.float64)
         w /= w.sum()
         ks = rng.choice(len(keys), n, p=w)
         return np.array([self.by_class[keys[k]][rng.integers(len(self.by_class[keys[k]]))] for k in ks])
 
 
 class BatchStream(torch.utils.data.IterableDataset):
-    def __init__(self, dirs, S, batch, seed, mask_prob=0.0, edge_prob=0.0, flat_prob=0.0):
+    def __init__(self, dirs, S, batch, seed, mask_prob=0.0, edge_prob=0.0, flat_prob=0.0, weights=None):
         self.dirs, self.S, self.batch, self.seed, self.mask_prob = dirs, S, batch, seed, mask_prob
+        self.weights = weights
         self.edge_prob, self.flat_prob = edge_prob, flat_prob
 
     def __iter__(self):
         torch.set_num_threads(1)
         wi = torch.utils.data.get_worker_info()
         rng = np.random.default_rng(self.seed + (wi.id if wi else 0) * 7919)
-        ds = CropSet(self.dirs, "train")
+        ds = CropSet(self.dirs, "train", self.weights)
         while True:
             idx = ds.sample(rng, self.batch)
             c, b, n, s, _ = ds.get(idx)
@@ -159,7 +178,10 @@ def main(argv=None):
                     help="fraction of training crops cut by a simulated frame edge / corner (augment.frame_edges)")
     ap.add_argument("--flat-prob", type=float, default=0.0,
                     help="fraction of training crops whose object is made textureless (augment.flat_fill)")
+    ap.add_argument("--class-weight", action="append", default=[], metavar="NAME=W",
+                    help="sampling weight of a class instead of CLASS_WEIGHTS' (repeatable), e.g. plane=0.40")
     a = ap.parse_args(argv)
+    weights = class_weights(a.class_weight)  # refuses a bad --class-weight before any loading
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     os.makedirs(a.out, exist_ok=True)
@@ -180,7 +202,7 @@ def main(argv=None):
     print(f"params {count_params(model)} arch={a.arch} S={a.input_size} batch={a.batch} budget={a.minutes} min", flush=True)
     val = load_val(a.data, a.input_size, a.val_per_class)
     stream = BatchStream(a.data, a.input_size, a.batch, a.seed + step, a.mask_prob if a.mask_prompt else 0.0, a.edge_prob,
-                         a.flat_prob)
+                         a.flat_prob, weights)
     loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=a.workers,
                                          persistent_workers=a.workers > 0, prefetch_factor=4 if a.workers else 2)
     budget = a.minutes * 60
