@@ -212,17 +212,8 @@ public class SparsePromptingTests
         // followed back from it. Before, the backward pass took only the schedule's boxes, and
         // frames 2-6 got no mask at all.
         using var dir = new TempDir();
-        string frames = Directory.CreateDirectory(dir.File("frames")).FullName, boxes = dir.File("boxes.txt"), corrections = dir.File("corrections.txt");
-        var lines = new List<string>();
-        for (int i = 0; i < 8; i++)
-        {
-            var (frame, masks) = TestFrames.Ellipses(i, 96, 64, (20 + 3 * i, 30, 6, 4));
-            using (var mat = OpenCvSharp.Mat.FromPixelData(64, 96, OpenCvSharp.MatType.CV_8UC3, frame.Pixels))
-                OpenCvSharp.Cv2.ImWrite(Path.Combine(frames, $"{i + 1:D6}.png"), mat);
-            var r = masks[0].TightRect();
-            lines.Add($"{i + 1},1,{r.X},{r.Y},{r.Width},{r.Height},1,4");
-        }
-        File.WriteAllLines(boxes, lines);
+        string boxes = dir.File("boxes.txt"), corrections = dir.File("corrections.txt");
+        string frames = EllipseFrames(dir, i => [(20 + 3 * i, 30, 6, 4)], boxes, firstBoxFrame: 0);
         var corrected = new SatVideoSeg.Core.Geometry.BoxXyxy(30, 24, 42, 33);
         File.WriteAllText(corrections, "6,1,30,24,12,9,1,4\n");
 
@@ -242,21 +233,9 @@ public class SparsePromptingTests
         // was not in view before frame 3, so it gets none (before, the pass followed its sliver
         // back along the edge).
         using var dir = new TempDir();
-        string frames = Directory.CreateDirectory(dir.File("frames")).FullName, boxes = dir.File("boxes.txt");
-        var lines = new List<string>();
-        for (int i = 0; i < 8; i++)
-        {
-            var (frame, masks) = TestFrames.Ellipses(i, 96, 64, (3 * i - 4, 20, 6, 4), (60, 30 + 2 * i, 6, 4));
-            using (var mat = OpenCvSharp.Mat.FromPixelData(64, 96, OpenCvSharp.MatType.CV_8UC3, frame.Pixels))
-                OpenCvSharp.Cv2.ImWrite(Path.Combine(frames, $"{i + 1:D6}.png"), mat);
-            for (int k = 0; k < 2 && i >= 2; k++)
-            {
-                var r = masks[k].TightRect();
-                lines.Add($"{i + 1},{k + 1},{r.X},{r.Y},{r.Width},{r.Height},1,4");
-            }
-        }
-        File.WriteAllLines(boxes, lines);
-        Assert.StartsWith("3,1,0,", lines[0]); // object 1's first box touches the left edge
+        string boxes = dir.File("boxes.txt");
+        string frames = EllipseFrames(dir, i => [(3 * i - 4, 20, 6, 4), (60, 30 + 2 * i, 6, 4)], boxes, firstBoxFrame: 2);
+        Assert.StartsWith("3,1,0,", File.ReadLines(boxes).First()); // object 1's first box touches the left edge
 
         SegmentJob.Run(new SegmentOptions(frames, boxes, dir.File("out"), "box")
             { InitOnly = true, Propagate = Propagation.Both, WriteOverlay = false, WriteReport = false });
@@ -300,5 +279,26 @@ public class SparsePromptingTests
 
         Assert.Contains("--propagate both follows each object back from its boxes by its id", e.Message);
         Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    // Eight 96 x 64 PNG frames of moving bright ellipses (object k + 1 is ellipses(i)[k] in 0-based
+    // frame i) in dir/frames, and a MOT box file of their tight boxes from firstBoxFrame on; returns the folder.
+    private static string EllipseFrames(TempDir dir, Func<int, (double Cx, double Cy, double Rx, double Ry)[]> ellipses, string boxes, int firstBoxFrame)
+    {
+        string frames = Directory.CreateDirectory(dir.File("frames")).FullName;
+        var lines = new List<string>();
+        for (int i = 0; i < 8; i++)
+        {
+            var (frame, masks) = TestFrames.Ellipses(i, 96, 64, ellipses(i));
+            using (var mat = OpenCvSharp.Mat.FromPixelData(64, 96, OpenCvSharp.MatType.CV_8UC3, frame.Pixels))
+                OpenCvSharp.Cv2.ImWrite(Path.Combine(frames, $"{i + 1:D6}.png"), mat);
+            for (int k = 0; k < masks.Length && i >= firstBoxFrame; k++)
+            {
+                var r = masks[k].TightRect();
+                lines.Add($"{i + 1},{k + 1},{r.X},{r.Y},{r.Width},{r.Height},1,4");
+            }
+        }
+        File.WriteAllLines(boxes, lines);
+        return frames;
     }
 }
