@@ -31,13 +31,8 @@ public sealed class CrossFrameBatching(Func<Frame, IReadOnlyList<ObjectPrompt>> 
     public static CrossFrameBatching? ForSegment(SegmentOptions options, SegmentInputs inputs, SegmentJournal? journal, StageTimer timer)
     {
         if (!options.AcrossFrames || !options.Schedule.IsDense || options.Propagate != Propagation.Forward) return null;
-        return new CrossFrameBatching(frame => DensePrompts(inputs, frame.Index), journal, timer);
+        return new CrossFrameBatching(frame => inputs.Prompter.ScheduledPrompts(frame.Index), journal, timer);
     }
-
-    // What TrackedPromptSource prompts a frame with when every box is used: the plan's boxes in
-    // order, with their ids, or with id 0 where ids are ignored (the linker names the tracks).
-    private static IReadOnlyList<ObjectPrompt> DensePrompts(SegmentInputs inputs, int frameIndex) =>
-        inputs.IgnoreIds ? [.. inputs.Plan.ForFrame(frameIndex).Select(p => p with { TrackId = 0 })] : inputs.Plan.ForFrame(frameIndex);
 
     /// <summary>
     /// The frames in order, each with its masks segmented ahead: null for every frame where the

@@ -113,15 +113,28 @@ public sealed class TrackedPromptSource : IFramePrompts
         return staying;
     }
 
+    /// <summary>
+    /// The annotation boxes a frame's prompts start with, read from the plan alone (no track is read
+    /// or changed, and annotated prompts carry no mask memory a segmenter would read): with every box
+    /// used, nothing is predicted, so these are the frame's prompts, and cross-frame batching reads
+    /// them ahead of the frame's turn.
+    /// </summary>
+    public IReadOnlyList<ObjectPrompt> ScheduledPrompts(int frameIndex) => [.. Scheduled(frameIndex, ScheduledIds(frameIndex))];
+
+    // The plan's boxes the frame uses, in plan order: with ids those of the covered ids; without,
+    // all of them (id 0: the linker names the tracks) where the schedule uses the frame.
+    private IEnumerable<ObjectPrompt> Scheduled(int frameIndex, HashSet<int> covered)
+    {
+        if (_useIds) return _plan.ForFrame(frameIndex).Where(p => covered.Contains(p.TrackId));
+        bool used = _plan.FirstFrame is int first && _schedule.Uses(first, frameIndex);
+        return used ? _plan.ForFrame(frameIndex).Select(p => p with { TrackId = 0 }) : [];
+    }
+
     // Reads the prompts from the plan and the tracks' predictions; changes no track.
     private List<ObjectPrompt> BuildPrompts(int frameIndex, HashSet<int> covered, IReadOnlyList<TrackPrediction> predicted)
     {
         var prompts = new List<ObjectPrompt>();
-        foreach (var p in _plan.ForFrame(frameIndex))
-        {
-            if (_useIds && covered.Contains(p.TrackId)) prompts.Add(p with { Memory = Linker.Find(p.TrackId)?.Memory });
-            else if (!_useIds && _schedule.Uses(_plan.FirstFrame!.Value, frameIndex)) prompts.Add(p with { TrackId = 0 });
-        }
+        foreach (var p in Scheduled(frameIndex, covered)) prompts.Add(_useIds ? p with { Memory = Linker.Find(p.TrackId)?.Memory } : p);
         foreach (var p in predicted)
         {
             prompts.Add(new ObjectPrompt(p.TrackId, p.Class, Widen(p, _width, _height).ClipTo(_width, _height), PromptSource.Predicted) { Memory = p.Memory });

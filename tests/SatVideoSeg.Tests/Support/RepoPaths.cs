@@ -5,6 +5,9 @@ public static class RepoPaths
 {
     public static string Root { get; } = Find();
 
+    /// <summary>A file of the committed synthetic sample, videos/synth-sample/.</summary>
+    public static string SynthSample(string file) => System.IO.Path.Combine(Root, "videos", "synth-sample", file);
+
     private static string Find()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -18,9 +18,7 @@ namespace SatVideoSeg.Tests.Pipeline.Segment;
 /// </summary>
 public class CrossFrameBatchingTests
 {
-    private static string Sample(string file) => Path.Combine(RepoPaths.Root, "videos", "synth-sample", file);
-
-    private static SegmentOptions Options(string output) => new(Sample("video.mp4"), Sample("boxes.mot.txt"), output, "sam", SamModelFactAttribute.Folder)
+    private static SegmentOptions Options(string output) => new(RepoPaths.SynthSample("video.mp4"), RepoPaths.SynthSample("boxes.mot.txt"), output, "sam", SamModelFactAttribute.Folder)
         { WriteReport = false, WriteOverlay = false };
 
     // The first 30 frames of the sample, segmented and linked by a FrameSegmenter with or without cross-frame batching.

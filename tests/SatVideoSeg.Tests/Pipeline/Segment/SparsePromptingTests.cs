@@ -9,13 +9,11 @@ namespace SatVideoSeg.Tests.Pipeline.Segment;
 
 public class SparsePromptingTests
 {
-    private static string SynthSample(string file) => Path.Combine(RepoPaths.Root, "videos", "synth-sample", file);
-
     [Fact]
     public void Boxes_Every_5_Frames_On_The_Synthetic_Sample_Never_Lose_The_Airplanes()
     {
         using var dir = new TempDir();
-        var options = new SegmentOptions(SynthSample("video.mp4"), SynthSample("boxes.mot.txt"), dir.File("out"), "box") { BoxesEvery = 5, WriteOverlay = false };
+        var options = new SegmentOptions(RepoPaths.SynthSample("video.mp4"), RepoPaths.SynthSample("boxes.mot.txt"), dir.File("out"), "box") { BoxesEvery = 5, WriteOverlay = false };
 
         var report = SegmentJob.Run(options);
 
